@@ -1,0 +1,32 @@
+/**
+ * Every generator the package ships, as the bin, `yo` and the README see them. Importing this
+ * module loads no Yeoman code, so `pyazure --help` and option checks stay fast.
+ */
+import { RUN_OPTIONS, type CommandSpec } from './command.js';
+import { FUNCTION_COMMAND } from './functions/command.js';
+
+/** The generators `yo pyazure` can compose; only those that work are listed. */
+export const PROJECT_COMMANDS: readonly CommandSpec[] = [FUNCTION_COMMAND];
+
+export const APP_COMMAND: CommandSpec = {
+  name: 'app',
+  summary: 'Asks which kind of project to create, then runs that generator (options are passed on to it).',
+  options: [
+    {
+      name: 'project',
+      kind: 'choice',
+      description: 'Which kind of project to create.',
+      prompt: 'What do you want to create?',
+      choices: PROJECT_COMMANDS.map((command) => ({ value: command.name, summary: command.summary })),
+      default: 'function',
+    },
+    ...RUN_OPTIONS,
+  ],
+  examples: ['pyazure app --project function HttpExample --trigger http'],
+};
+
+export const COMMANDS: readonly CommandSpec[] = [APP_COMMAND, ...PROJECT_COMMANDS];
+
+export function commandByName(name: string): CommandSpec | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

@@ -1,0 +1,68 @@
+/**
+ * A plan is everything a run will write, computed before anything touches the disk, so that every
+ * check (names, clashes, conflicts with the user's files) happens first and a failed run writes
+ * nothing.
+ */
+import { UsageError } from './errors.js';
+import type { Answers } from './options.js';
+import type { ProjectSnapshot } from './project.js';
+
+export interface PlannedFile {
+  /** POSIX path relative to the destination. */
+  path: string;
+  contents: string;
+  /**
+   * `create`: a file this run owns; an existing different file is a conflict (`--force` overwrites).
+   * `create-if-missing`: project scaffolding that a user's existing file takes precedence over.
+   * `update`: contents computed from the existing file (a merge); written when it changes.
+   */
+  mode: 'create' | 'create-if-missing' | 'update';
+}
+
+export interface Plan {
+  files: PlannedFile[];
+  /** Team defaults to save in `.yo-rc.json` (only when the run creates the project). */
+  teamDefaults?: Answers;
+  /** What was made, in one line. */
+  summary: string;
+  /** Commands to run next, also listed in the generated README. */
+  nextSteps: string[];
+}
+
+export interface Write {
+  path: string;
+  contents: string;
+  /** The file exists and is replaced: a merge, or an overwrite the user forced. */
+  existing: boolean;
+}
+
+/**
+ * The files to write: unchanged files and kept user files are left out. Throws when a file the
+ * run owns exists with other contents, unless `force`.
+ */
+export function writesFor(plan: Plan, project: ProjectSnapshot, force: boolean): Write[] {
+  const writes: Write[] = [];
+  const conflicts: string[] = [];
+  const seen = new Set<string>();
+  for (const file of plan.files) {
+    if (seen.has(file.path)) throw new Error(`The plan writes ${file.path} twice.`);
+    seen.add(file.path);
+    if (project.isDirectory(file.path)) {
+      throw new UsageError(`${file.path} would be written, but a folder of that name exists; move it away and run again.`);
+    }
+    const existing = project.read(file.path);
+    if (existing === file.contents) continue;
+    if (existing !== undefined && file.mode === 'create-if-missing') continue;
+    if (existing !== undefined && file.mode === 'create' && !force) {
+      conflicts.push(file.path);
+      continue;
+    }
+    writes.push({ path: file.path, contents: file.contents, existing: existing !== undefined });
+  }
+  if (conflicts.length > 0) {
+    throw new UsageError(
+      `Not overwriting ${conflicts.length} existing file${conflicts.length === 1 ? '' : 's'} that differ from what would be written: ${conflicts.join(', ')}. Move ${conflicts.length === 1 ? 'it' : 'them'} away or run again with --force.`,
+    );
+  }
+  return writes;
+}
