@@ -60,8 +60,9 @@ function checkFlags(command: CommandSpec, args: readonly string[]): void {
 
 async function run(command: CommandSpec, args: string[]): Promise<void> {
   const [{ default: Environment }, { TerminalAdapter }] = await Promise.all([import('yeoman-environment'), import('@yeoman/adapter')]);
-  const adapter = new TerminalAdapter();
-  // Yeoman logs its own line for a failed task; the bin reports the error itself, in one line.
+  // Progress goes to stdout; stderr carries only the one-line error the bin prints itself, so
+  // Yeoman's own line for a failed task is dropped.
+  const adapter = new TerminalAdapter({ stdout: process.stdout, stderr: process.stdout });
   adapter.log.error = () => adapter.log;
   const env = new Environment({ cwd: process.cwd(), skipInstall: true, adapter });
   const generators = command === APP_COMMAND ? COMMANDS : [command];

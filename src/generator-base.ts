@@ -17,7 +17,7 @@ import {
   resolveOptions,
 } from './lib/options.js';
 import { type Plan, type Write, writesFor } from './lib/plan.js';
-import { snapshotOf, teamDefaultsOf, type ProjectSnapshot } from './lib/project.js';
+import { snapshotOf, type ProjectSnapshot } from './lib/project.js';
 
 type GeneratorArgs = ConstructorParameters<typeof Generator>;
 
@@ -39,12 +39,13 @@ export abstract class PyazureGenerator extends Generator {
   }
 
   /** What the destination fixes (an existing project's model, ...) and whether it exists. */
-  protected abstract contextFor(project: ProjectSnapshot): ResolveContext;
+  protected abstract contextFor(project: ProjectSnapshot, teamDefaults: Answers): ResolveContext;
 
   protected abstract planFor(answers: Answers, project: ProjectSnapshot): Plan;
 
   async prompting(): Promise<void> {
-    const project = snapshotOf(this.destinationRoot());
+    const project = snapshotOf(this.destinationRoot(), (file) => (this.fs.exists(file) ? this.fs.read(file) : undefined) ?? undefined);
+    const teamDefaults = this.config.getAll() as Answers;
     const given: Answers = {};
     const options = this.options as Record<string, unknown>;
     for (const spec of this.command.options) {
@@ -56,8 +57,8 @@ export abstract class PyazureGenerator extends Generator {
     const interactive = parseOption(interactiveSpec, given.interactive ?? defaultOf(interactiveSpec, given));
     this.answers = await resolveOptions(this.command.options, {
       given,
-      stored: teamDefaultsOf(project),
-      context: this.contextFor(project),
+      stored: teamDefaults,
+      context: this.contextFor(project, teamDefaults),
       ask: interactive ? (spec, suggested) => this.ask(spec, suggested) : undefined,
     });
     this.plan = this.planFor(this.answers, project);

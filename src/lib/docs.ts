@@ -11,7 +11,7 @@ function valuesOf(spec: OptionSpec): string {
     case 'boolean':
       return `--${flagOf(spec)} / --no-${flagOf(spec)}`;
     case 'string':
-      return spec.example ? `e.g. ${spec.example}` : 'text';
+      return spec.example === undefined ? 'text' : `e.g. ${spec.example}`;
   }
 }
 
@@ -47,8 +47,27 @@ function cell(text: string): string {
 
 export function optionsTable(command: CommandSpec): string {
   const rows = command.options.map((spec) => {
-    const notes = [spec.appliesTo, spec.teamDefault ? 'team default' : undefined].filter(Boolean).join('; ');
-    return `| \`${nameOf(spec)}\` | ${cell(spec.description)} | ${cell(valuesOf(spec))} | ${cell(describeDefault(spec))} | ${cell(notes)} |`;
+    const notes = [spec.appliesTo, spec.teamDefault ? 'team default' : undefined, spec.scope === 'project' ? 'fixed once the project exists' : undefined]
+      .filter(Boolean)
+      .join('; ');
+    return `| \`${nameOf(spec)}\` | ${cell(spec.description)} | ${cell(valuesOf(spec))} | \`${cell(describeDefault(spec))}\` | ${cell(notes)} |`;
   });
   return ['| option | what it does | values | default | notes |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/**
+ * The README with the option table of every command rewritten from the declarations, between
+ * `<!-- options:NAME -->` and `<!-- /options:NAME -->`.
+ */
+export function withOptionTables(readme: string, commands: readonly CommandSpec[]): string {
+  let updated = readme;
+  for (const command of commands) {
+    const start = `<!-- options:${command.name} -->`;
+    const end = `<!-- /options:${command.name} -->`;
+    const from = updated.indexOf(start);
+    const to = updated.indexOf(end);
+    if (from === -1 || to < from) throw new Error(`README.md has no ${start} ... ${end} section`);
+    updated = `${updated.slice(0, from + start.length)}\n${optionsTable(command)}\n${updated.slice(to)}`;
+  }
+  return updated;
 }

@@ -116,15 +116,19 @@ export const checkRoute: Check = (route) => {
   if (route.startsWith('/') || route.startsWith('~')) {
     return { rule: 'must be relative to the api/ prefix, without a leading "/"', example };
   }
-  if (/[\s?#\\"<>|]/.test(route) || /[^\x21-\x7e]/.test(route)) {
-    return { rule: 'may contain only printable ASCII without spaces, quotes, "?", "#", "\\", "<", ">" or "|"', example };
+  if (/[^\x21-\x7e]/.test(route)) {
+    return { rule: 'may contain only printable ASCII characters, without spaces', example };
   }
   if (/\/\//.test(route)) {
     return { rule: 'must not contain an empty segment ("//")', example };
   }
-  const outsideParameters = route.replace(/\{[A-Za-z_][A-Za-z0-9_]*(?::[^{}/]+)?\??\}/g, '');
-  if (/[{}]/.test(outsideParameters)) {
+  // Parameters may hold "?" (optional) and constraints; the literal text around them may not.
+  const literalText = route.replace(/\{[A-Za-z_][A-Za-z0-9_]*(?::[^{}/]+)?\??\}/g, '');
+  if (/[{}]/.test(literalText)) {
     return { rule: 'has a malformed parameter: use {name}, {name?} or {name:constraint}', example };
+  }
+  if (/[?#\\"<>|%]/.test(literalText)) {
+    return { rule: 'must not contain "?", "#", "\\", quotes, "<", ">", "|" or "%" outside parameters', example };
   }
   return undefined;
 };

@@ -5,10 +5,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from './errors.js';
-import type { Answers } from './options.js';
-
-/** The key under which Yeoman stores this package's settings in `.yo-rc.json`. */
-export const YO_RC_KEY = 'generator-pyazure';
 
 /** A read-only view of the destination folder. */
 export interface ProjectSnapshot {
@@ -18,12 +14,17 @@ export interface ProjectSnapshot {
   isDirectory(path: string): boolean;
 }
 
-export function snapshotOf(root: string): ProjectSnapshot {
+function readFromDisk(file: string): string | undefined {
+  return existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+}
+
+/**
+ * The folder at `root`. Files are read with `readFile` (by absolute path): a generator passes its
+ * in-memory file system, which also sees what earlier generators of the same run wrote.
+ */
+export function snapshotOf(root: string, readFile: (file: string) => string | undefined = readFromDisk): ProjectSnapshot {
   return {
-    read: (path) => {
-      const file = join(root, path);
-      return existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
-    },
+    read: (path) => readFile(join(root, path)),
     list: (dir = '') => {
       const folder = join(root, dir);
       return existsSync(folder) && statSync(folder).isDirectory() ? readdirSync(folder) : [];
@@ -33,15 +34,6 @@ export function snapshotOf(root: string): ProjectSnapshot {
       return existsSync(entry) && statSync(entry).isDirectory();
     },
   };
-}
-
-/** Team defaults stored in `.yo-rc.json` by an earlier run. */
-export function teamDefaultsOf(project: ProjectSnapshot): Answers {
-  const text = project.read('.yo-rc.json');
-  if (text === undefined) return {};
-  const config = parseJsonFile(text, '.yo-rc.json');
-  const stored = config[YO_RC_KEY];
-  return stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Answers) : {};
 }
 
 export function parseJsonFile(text: string, path: string): Record<string, unknown> {

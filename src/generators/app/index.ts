@@ -20,8 +20,13 @@ export default class AppGenerator extends PyazureGenerator {
 
   override async prompting(): Promise<void> {
     await super.prompting();
-    // The chosen generator parses the same command line; it ignores --project.
-    await this.composeWith(`pyazure:${this.answers.project as string}`, { generatorArgs: this._args });
+    // The chosen generator parses the same command line (it ignores --project) and runs the way
+    // this one was asked to run.
+    const { interactive, force } = this.answers;
+    await this.composeWith(`pyazure:${this.answers.project as string}`, {
+      generatorArgs: this._args,
+      generatorOptions: { interactive, force } as Record<string, unknown>,
+    });
   }
 
   override end(): void {}

@@ -54,7 +54,8 @@ const methods: OptionSpec = {
 const route: OptionSpec = {
   name: 'route',
   kind: 'string',
-  description: 'Route template under /api/ (default: the function name), e.g. products/{id:int}.',
+  description: 'Route template under /api/, e.g. products/{id:int}.',
+  defaultLabel: 'the function name',
   check: checkRoute,
   example: 'products/{id:int}',
 };
