@@ -22,7 +22,7 @@ export interface FunctionsApp {
 export function inspectFunctionsApp(project: ProjectSnapshot): FunctionsApp {
   const exists = project.read('host.json') !== undefined;
   const model = project.read('function_app.py') === undefined ? 'v1' : 'v2';
-  const functionNames = project.list().filter((entry) => project.read(`${entry}/function.json`) !== undefined);
+  const functionNames = project.list().filter((entry) => project.isDirectory(entry) && project.read(`${entry}/function.json`) !== undefined);
   return { exists, model, functionNames };
 }
 
