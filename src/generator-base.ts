@@ -27,9 +27,11 @@ export abstract class PyazureGenerator extends Generator {
   private writes: Write[] = [];
   private readonly command: CommandSpec;
 
-  constructor(args: GeneratorArgs[0], options: GeneratorArgs[1], command: CommandSpec) {
-    // Generated projects are Python: there is never an npm install to run.
-    super(args, options, { inheritTasks: true, customInstallTask: true });
+  /** `composer`: the generator only composes others, which own the run's install task. */
+  constructor(args: GeneratorArgs[0], options: GeneratorArgs[1], command: CommandSpec, composer = false) {
+    // Generated projects are Python: there is never an npm install to run. Yeoman wants exactly
+    // one generator of a run to say so.
+    super(args, options, { inheritTasks: true, customInstallTask: !composer });
     this.command = command;
     for (const spec of command.options) {
       const description = `${spec.description} (default: ${describeDefault(spec)})`;
@@ -93,7 +95,7 @@ export abstract class PyazureGenerator extends Generator {
       spec.kind === 'boolean'
         ? { ...common, type: 'confirm', default: suggested === true }
         : spec.kind === 'choice'
-          ? { ...common, type: 'list', choices: spec.choices.map((choice) => ({ value: choice.value, name: `${choice.value}: ${choice.summary}` })), default: suggested }
+          ? { ...common, type: 'select', choices: spec.choices.map((choice) => ({ value: choice.value, name: `${choice.value}: ${choice.summary}` })), default: suggested }
           : spec.kind === 'list'
             ? { ...common, type: 'input', default: Array.isArray(suggested) ? suggested.join(',') : suggested }
             : { ...common, type: 'input', default: suggested };

@@ -6,7 +6,7 @@ import type { Plan } from '../../lib/plan.js';
 /** `yo pyazure`: asks which kind of project to create and composes that generator. */
 export default class AppGenerator extends PyazureGenerator {
   constructor(args: string[], options: ConstructorParameters<typeof PyazureGenerator>[1]) {
-    super(args, options, APP_COMMAND);
+    super(args, options, APP_COMMAND, true);
   }
 
   protected override contextFor(): ResolveContext {
