@@ -75,7 +75,7 @@ async function run(command: CommandSpec, args: string[]): Promise<void> {
   await env.run([`pyazure:${command.name}`, ...args]);
 }
 
-export async function main(argv: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === '--help' || first === '-h' || first === 'help') {
     process.stdout.write(generalHelp());

@@ -13,8 +13,3 @@ export const DEFAULT_FUNCTIONS_PYTHON = '3.12';
 export function isPreviewPython(version: string, versions: readonly Choice[]): boolean {
   return versions.find((choice) => choice.value === version)?.summary === 'preview';
 }
-
-/** `3.12` -> `py312`, the form ruff and other tools use for a target version. */
-export function pythonTag(version: string): string {
-  return `py${version.replace('.', '')}`;
-}

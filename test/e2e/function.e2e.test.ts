@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { checkGeneratedFiles } from '../support/checks.js';
 import { tempDir } from '../support/paths.js';
 import { compilePython, installProject, runPytest } from '../support/python.js';
-import { pyazure } from '../support/run.js';
+import { pyazure, runOk } from '../support/run.js';
 import { diffTrees, readTree } from '../support/tree.js';
 
 const json = (tree: Map<string, string>, path: string) => JSON.parse(tree.get(path) ?? 'null');
@@ -130,7 +130,9 @@ describe('pyazure function (end to end)', function () {
     });
     assert.equal(json(tree, '.yo-rc.json')['generator-pyazure'].python, '3.13');
     assert.match(tree.get('README.md')!, /Python 3\.13/);
-    installProject(folder);
+    // As the generated README says: the dev requirements, which include requirements.txt.
+    const python = installProject(folder, ['-r', 'requirements-dev.txt']);
+    runOk(python, ['-c', 'import tomllib; tomllib.load(open("pyproject.toml", "rb"))'], { cwd: folder });
     assert.ok(runPytest(folder).passed >= 3);
   });
 

@@ -15,7 +15,7 @@ export function venvPython(projectDir: string): string {
 
 /**
  * Creates `.venv` in the project and installs its requirements from PyPI the way a developer
- * does (`pip install -r requirements.txt`), plus `extra` packages; returns the venv's python.
+ * does (`pip install -r requirements.txt`), plus `extra` pip arguments; returns the venv's python.
  */
 export function installProject(projectDir: string, extra: readonly string[] = ['pytest']): string {
   if (!existsSync(venvPython(projectDir))) runOk(PYTHON, ['-m', 'venv', '.venv'], { cwd: projectDir });

@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { isUsageError } from '../../src/lib/errors.js';
 import { fixedByApp, inspectFunctionsApp, planFunction } from '../../src/lib/functions/plan.js';
 import { type Plan, writesFor } from '../../src/lib/plan.js';
+import { TRIGGERS } from '../../src/lib/functions/triggers.js';
+import { checkBindingName } from '../../src/lib/naming.js';
 import { memoryProject } from '../support/memory-project.js';
 
 const HTTP = { name: 'HttpExample', trigger: 'http', authLevel: 'function', methods: ['get', 'post'], model: 'v1', python: '3.12' };
@@ -88,4 +90,16 @@ describe('Functions plans', function () {
       assert.throws(() => writesFor({ ...plan, files: [{ path: 'dir', contents: '', mode: 'create' }] }, memoryProject({ 'dir/x': '' }), true), /a folder of that name exists/);
     });
   });
+});
+
+describe('the trigger catalog', function () {
+  for (const trigger of TRIGGERS) {
+    it(`${trigger.id}: binding names follow the host's rule and are unique`, function () {
+      const answers = { name: 'Example', trigger: trigger.id, authLevel: 'function', methods: ['get'], schedule: '0 */5 * * * *' };
+      const names = trigger.bindings(answers).map((binding) => binding.name);
+      for (const name of names) assert.equal(checkBindingName(name), undefined, name);
+      assert.equal(new Set(names).size, names.length);
+      assert.equal(trigger.bindings(answers).filter((binding) => binding.direction === 'in' && /Trigger$/.test(binding.type)).length, 1, 'exactly one trigger binding');
+    });
+  }
 });
