@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CommandSpec } from './lib/command.js';
+import { type CommandSpec, optionsOf } from './lib/command.js';
 import { APP_COMMAND, COMMANDS, commandByName, PROJECT_COMMANDS } from './lib/commands.js';
 import { helpText } from './lib/docs.js';
 import { isUsageError, UsageError } from './lib/errors.js';
@@ -34,7 +34,7 @@ function generalHelp(): string {
 function acceptedFlags(commands: readonly CommandSpec[]): Set<string> {
   const flags = new Set<string>();
   for (const command of commands) {
-    for (const spec of command.options) {
+    for (const spec of optionsOf(command)) {
       if (spec.positional) continue;
       flags.add(flagOf(spec));
       if (spec.kind === 'boolean') flags.add(`no-${flagOf(spec)}`);

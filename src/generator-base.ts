@@ -4,17 +4,16 @@
  * lives in `lib/`, not here.
  */
 import Generator from 'yeoman-generator';
-import type { CommandSpec } from './lib/command.js';
+import { type CommandSpec, optionsOf, RUN_OPTIONS } from './lib/command.js';
 import {
   type Answers,
   type OptionSpec,
   type ResolveContext,
-  defaultOf,
   describeDefault,
   flagOf,
-  parseOption,
   promptValidator,
   resolveOptions,
+  teamDefaultsToSave,
 } from './lib/options.js';
 import { type Plan, type Write, writesFor } from './lib/plan.js';
 import { snapshotOf, type ProjectSnapshot } from './lib/project.js';
@@ -25,6 +24,7 @@ export abstract class PyazureGenerator extends Generator {
   protected answers: Answers = {};
   private plan?: Plan;
   private writes: Write[] = [];
+  private teamDefaults?: Answers;
   private readonly command: CommandSpec;
 
   /** `composer`: the generator only composes others, which own the run's install task. */
@@ -33,7 +33,7 @@ export abstract class PyazureGenerator extends Generator {
     // one generator of a run to say so.
     super(args, options, { inheritTasks: true, customInstallTask: !composer });
     this.command = command;
-    for (const spec of command.options) {
+    for (const spec of optionsOf(command)) {
       const description = `${spec.description} (default: ${describeDefault(spec)})`;
       if (spec.positional) this.argument(spec.name, { type: String, required: false, description });
       else this.option(flagOf(spec), { type: spec.kind === 'boolean' ? Boolean : String, description });
@@ -50,21 +50,26 @@ export abstract class PyazureGenerator extends Generator {
     const teamDefaults = this.config.getAll() as Answers;
     const given: Answers = {};
     const options = this.options as Record<string, unknown>;
-    for (const spec of this.command.options) {
+    for (const spec of optionsOf(this.command)) {
       // Yeoman's parser keys flags in kebab-case; yo and composing generators pass camelCase.
       const value = options[spec.name] ?? options[flagOf(spec)];
       if (value !== undefined) given[spec.name] = value;
     }
-    const interactiveSpec = this.command.options.find((spec) => spec.name === 'interactive')!;
-    const interactive = parseOption(interactiveSpec, given.interactive ?? defaultOf(interactiveSpec, given));
-    this.answers = await resolveOptions(this.command.options, {
-      given,
-      stored: teamDefaults,
-      context: this.contextFor(project, teamDefaults),
-      ask: interactive ? (spec, suggested) => this.ask(spec, suggested) : undefined,
-    });
+    const context = this.contextFor(project, teamDefaults);
+    // How to run (ask or not, overwrite or not) is settled before any question is asked.
+    const run = await resolveOptions(RUN_OPTIONS, { given, stored: {}, context });
+    this.answers = {
+      ...run,
+      ...(await resolveOptions(this.command.options, {
+        given,
+        stored: teamDefaults,
+        context,
+        ask: run.interactive ? (spec, suggested) => this.prompt([questionFor(spec, suggested) as never]).then((answers) => (answers as Answers)[spec.name]) : undefined,
+      })),
+    };
     this.plan = this.planFor(this.answers, project);
-    this.writes = writesFor(this.plan, project, this.answers.force === true);
+    this.writes = writesFor(this.plan, project, run.force === true);
+    if (this.plan.createsProject) this.teamDefaults = teamDefaultsToSave(this.command.options, this.answers, teamDefaults);
   }
 
   writing(): void {
@@ -77,10 +82,7 @@ export abstract class PyazureGenerator extends Generator {
         (this.env.sharedFs.get(path) as { conflicter?: string }).conflicter = 'force';
       }
     }
-    if (this.plan?.teamDefaults) {
-      const defaults = Object.fromEntries(Object.entries(this.plan.teamDefaults).filter(([, value]) => value !== undefined));
-      this.config.set(defaults);
-    }
+    if (this.teamDefaults) this.config.set(this.teamDefaults);
   }
 
   end(): void {
@@ -88,18 +90,19 @@ export abstract class PyazureGenerator extends Generator {
     this.log(this.plan.summary);
     this.log(`Next steps:\n${this.plan.nextSteps.map((step) => `  ${step}`).join('\n')}`);
   }
+}
 
-  private async ask(spec: OptionSpec, suggested: unknown): Promise<unknown> {
-    const common = { name: spec.name, message: spec.prompt ?? spec.description, validate: promptValidator(spec) };
-    const question =
-      spec.kind === 'boolean'
-        ? { ...common, type: 'confirm', default: suggested === true }
-        : spec.kind === 'choice'
-          ? { ...common, type: 'select', choices: spec.choices.map((choice) => ({ value: choice.value, name: `${choice.value}: ${choice.summary}` })), default: suggested }
-          : spec.kind === 'list'
-            ? { ...common, type: 'input', default: Array.isArray(suggested) ? suggested.join(',') : suggested }
-            : { ...common, type: 'input', default: suggested };
-    const answers = await this.prompt([question as never]);
-    return (answers as Answers)[spec.name];
+/** The Inquirer question for an option, offering `suggested` as the default answer. */
+function questionFor(spec: OptionSpec, suggested: unknown): Record<string, unknown> {
+  const common = { name: spec.name, message: spec.prompt ?? spec.description, validate: promptValidator(spec) };
+  switch (spec.kind) {
+    case 'boolean':
+      return { ...common, type: 'confirm', default: suggested === true };
+    case 'choice':
+      return { ...common, type: 'select', default: suggested, choices: spec.choices.map((choice) => ({ value: choice.value, name: `${choice.value}: ${choice.summary}` })) };
+    case 'list':
+      return { ...common, type: 'input', default: Array.isArray(suggested) ? suggested.join(',') : suggested };
+    case 'string':
+      return { ...common, type: 'input', default: suggested };
   }
 }

@@ -8,11 +8,12 @@ export interface CommandSpec {
   /** Sub-generator name: `pyazure <name>`, `yo pyazure:<name>`. */
   name: string;
   summary: string;
+  /** The command's own options; every command also has {@link RUN_OPTIONS}. */
   options: readonly OptionSpec[];
   examples: readonly string[];
 }
 
-/** Options every generator has. */
+/** Options every generator has: how it runs rather than what it makes. */
 export const RUN_OPTIONS: readonly OptionSpec[] = [
   {
     name: 'interactive',
@@ -28,6 +29,11 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
     default: false,
   },
 ];
+
+/** Every option of the command, run options last. */
+export function optionsOf(command: CommandSpec): readonly OptionSpec[] {
+  return [...command.options, ...RUN_OPTIONS];
+}
 
 export function usageOf(command: CommandSpec): string {
   const positionals = command.options.filter((option) => option.positional).map((option) => (option.required ? `<${option.name}>` : `[${option.name}]`));

@@ -2,7 +2,7 @@
  * Every generator the package ships, as the bin, `yo` and the README see them. Importing this
  * module loads no Yeoman code, so `pyazure --help` and option checks stay fast.
  */
-import { RUN_OPTIONS, type CommandSpec } from './command.js';
+import type { CommandSpec } from './command.js';
 import { FUNCTION_COMMAND } from './functions/command.js';
 
 /** The generators `yo pyazure` can compose; only those that work are listed. */
@@ -20,7 +20,6 @@ export const APP_COMMAND: CommandSpec = {
       choices: PROJECT_COMMANDS.map((command) => ({ value: command.name, summary: command.summary })),
       default: 'function',
     },
-    ...RUN_OPTIONS,
   ],
   examples: ['pyazure app --project function HttpExample --trigger http'],
 };

@@ -1,5 +1,5 @@
 /** Help text and README tables, both made from the option declarations. */
-import { type CommandSpec, usageOf } from './command.js';
+import { type CommandSpec, optionsOf, usageOf } from './command.js';
 import { describeDefault, flagOf, type OptionSpec } from './options.js';
 
 function valuesOf(spec: OptionSpec): string {
@@ -21,8 +21,9 @@ function nameOf(spec: OptionSpec): string {
 }
 
 export function helpText(command: CommandSpec): string {
+  const options = optionsOf(command);
   const lines = [`Usage: ${usageOf(command)}`, '', command.summary, ''];
-  const width = Math.max(...command.options.map((spec) => nameOf(spec).length)) + 2;
+  const width = Math.max(...options.map((spec) => nameOf(spec).length)) + 2;
   const section = (title: string, specs: readonly OptionSpec[]) => {
     if (specs.length === 0) return;
     lines.push(`${title}:`);
@@ -35,8 +36,8 @@ export function helpText(command: CommandSpec): string {
     }
     lines.push('');
   };
-  section('Arguments', command.options.filter((spec) => spec.positional));
-  section('Options', command.options.filter((spec) => !spec.positional));
+  section('Arguments', options.filter((spec) => spec.positional));
+  section('Options', options.filter((spec) => !spec.positional));
   lines.push('Examples:', ...command.examples.map((example) => `  ${example}`), '');
   return lines.join('\n');
 }
@@ -46,7 +47,7 @@ function cell(text: string): string {
 }
 
 export function optionsTable(command: CommandSpec): string {
-  const rows = command.options.map((spec) => {
+  const rows = optionsOf(command).map((spec) => {
     const notes = [spec.appliesTo, spec.teamDefault ? 'team default' : undefined, spec.scope === 'project' ? 'fixed once the project exists' : undefined]
       .filter(Boolean)
       .join('; ');

@@ -204,6 +204,21 @@ export async function resolveOptions(specs: readonly OptionSpec[], input: Resolv
   return answers;
 }
 
+/**
+ * The team defaults a run that creates a project saves in `.yo-rc.json`: the project's own choices
+ * (its model, its Python version) as made, and for the other team defaults the value already
+ * stored, if any, so that one run's explicit option does not change the team's default.
+ */
+export function teamDefaultsToSave(specs: readonly OptionSpec[], answers: Answers, stored: Answers): Answers {
+  const saved: Answers = {};
+  for (const spec of specs) {
+    if (!spec.teamDefault) continue;
+    const value = spec.scope === 'project' ? answers[spec.name] : (stored[spec.name] ?? answers[spec.name]);
+    if (value !== undefined) saved[spec.name] = value;
+  }
+  return saved;
+}
+
 /** The validation a prompt runs on each answer: `true`, or the message to show. */
 export function promptValidator(spec: OptionSpec): (raw: unknown) => true | string {
   return (raw) => {

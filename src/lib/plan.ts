@@ -4,7 +4,6 @@
  * nothing.
  */
 import { UsageError } from './errors.js';
-import type { Answers } from './options.js';
 import type { ProjectSnapshot } from './project.js';
 
 export interface PlannedFile {
@@ -21,8 +20,8 @@ export interface PlannedFile {
 
 export interface Plan {
   files: PlannedFile[];
-  /** Team defaults to save in `.yo-rc.json` (only when the run creates the project). */
-  teamDefaults?: Answers;
+  /** The run creates the project (rather than adding to one): team defaults are saved. */
+  createsProject: boolean;
   /** What was made, in one line. */
   summary: string;
   /** Commands to run next, also listed in the generated README. */

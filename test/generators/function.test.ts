@@ -62,6 +62,16 @@ describe('pyazure:function in Yeoman', function () {
     result.assertJsonFileContent('Admin/function.json', { bindings: [{ authLevel: 'admin' }] });
     result.assertFileContent('README.md', /Python 3\.11/);
   });
+
+  it('keeps a stored team default when one run gives another value', async function () {
+    await helpers
+      .run(FUNCTION_GENERATOR, { namespace: 'pyazure:function' })
+      .withYoRcConfig('generator-pyazure', { authLevel: 'anonymous' })
+      .withArguments(['Private'])
+      .withOptions(options({ interactive: false, authLevel: 'admin', python: '3.13' }));
+    result.assertJsonFileContent('Private/function.json', { bindings: [{ authLevel: 'admin' }] });
+    result.assertJsonFileContent('.yo-rc.json', { 'generator-pyazure': { authLevel: 'anonymous', python: '3.13', model: 'v1' } });
+  });
 });
 
 describe('pyazure:app in Yeoman', function () {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { isUsageError } from '../../src/lib/errors.js';
-import { describeDefault, flagOf, type OptionSpec, parseOption, promptValidator, resolveOptions, type ResolveContext } from '../../src/lib/options.js';
+import { describeDefault, flagOf, type OptionSpec, parseOption, promptValidator, resolveOptions, type ResolveContext, teamDefaultsToSave } from '../../src/lib/options.js';
 import { checkNcrontab } from '../../src/lib/naming.js';
 
 const trigger: OptionSpec = {
@@ -98,6 +98,12 @@ describe('option declarations', function () {
       resolveOptions(SPECS, { given: { name: 'A', python: '3.12' }, stored: {}, context: existing }),
       usageErrorMatching(/^--python "3\.12" conflicts with this project, which uses "3\.11"/),
     );
+  });
+
+  it('saves the project choices as made, and keeps a team default already stored', function () {
+    const answers = { name: 'A', trigger: 'http', authLevel: 'anonymous', python: '3.11' };
+    assert.deepEqual(teamDefaultsToSave(SPECS, answers, {}), { authLevel: 'anonymous', python: '3.11' });
+    assert.deepEqual(teamDefaultsToSave(SPECS, answers, { authLevel: 'function', python: '3.12' }), { authLevel: 'function', python: '3.11' });
   });
 
   it('validates prompt answers with the same rules', function () {

@@ -4,6 +4,8 @@ import { fixedByApp, inspectFunctionsApp, planFunction } from '../../src/lib/fun
 import { type Plan, writesFor } from '../../src/lib/plan.js';
 import { TRIGGERS } from '../../src/lib/functions/triggers.js';
 import { checkBindingName } from '../../src/lib/naming.js';
+import { FUNCTION_COMMAND } from '../../src/lib/functions/command.js';
+import { teamDefaultsToSave } from '../../src/lib/options.js';
 import { memoryProject } from '../support/memory-project.js';
 
 const HTTP = { name: 'HttpExample', trigger: 'http', authLevel: 'function', methods: ['get', 'post'], model: 'v1', python: '3.12' };
@@ -19,7 +21,8 @@ describe('Functions plans', function () {
       assert.ok(files.has(path), `${path} missing`);
     }
     assert.ok([...files.values()].every((file) => file.mode === 'create' || file.path.startsWith('shared_code/greeting')));
-    assert.deepEqual(plan.teamDefaults, { model: 'v1', python: '3.12', authLevel: 'function' });
+    assert.equal(plan.createsProject, true);
+    assert.deepEqual(teamDefaultsToSave(FUNCTION_COMMAND.options, HTTP, {}), { model: 'v1', python: '3.12', authLevel: 'function' });
     assert.match(files.get('README.md')!.contents, /^# my-app$/m);
     assert.equal(files.get('requirements.txt')!.contents.trim().split('\n').at(-1), 'azure-functions');
   });
@@ -46,7 +49,7 @@ describe('Functions plans', function () {
     });
     const plan = planFunction(TIMER, existing, 'app');
     const files = byPath(plan);
-    assert.equal(plan.teamDefaults, undefined);
+    assert.equal(plan.createsProject, false);
     assert.equal(files.get('host.json')!.mode, 'create-if-missing');
     assert.equal(files.get('requirements.txt')!.mode, 'update');
     assert.equal(files.get('requirements.txt')!.contents, 'requests\nazure-functions\n');
@@ -70,6 +73,7 @@ describe('Functions plans', function () {
         { path: 'kept.txt', contents: 'ours', mode: 'create-if-missing' },
         { path: 'merged.txt', contents: 'merged', mode: 'update' },
       ],
+      createsProject: false,
       summary: '',
       nextSteps: [],
     };

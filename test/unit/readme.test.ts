@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { optionsOf } from '../../src/lib/command.js';
 import { COMMANDS } from '../../src/lib/commands.js';
 import { helpText, optionsTable, withOptionTables } from '../../src/lib/docs.js';
 import { flagOf } from '../../src/lib/options.js';
@@ -16,7 +17,7 @@ describe('documentation from the option declarations', function () {
     it(`${command.name}: --help and the README table list every option`, function () {
       const help = helpText(command);
       const table = optionsTable(command);
-      for (const spec of command.options) {
+      for (const spec of optionsOf(command)) {
         const name = spec.positional ? `<${spec.name}>` : `--${flagOf(spec)}`;
         assert.ok(help.includes(name), `--help misses ${name}`);
         assert.ok(table.includes(name), `README table misses ${name}`);

@@ -15,7 +15,7 @@ export default class AppGenerator extends PyazureGenerator {
 
   /** The app generator writes nothing itself. */
   protected override planFor(): Plan {
-    return { files: [], summary: '', nextSteps: [] };
+    return { files: [], createsProject: false, summary: '', nextSteps: [] };
   }
 
   override async prompting(): Promise<void> {

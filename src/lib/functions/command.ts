@@ -1,4 +1,4 @@
-import { RUN_OPTIONS, type CommandSpec } from '../command.js';
+import type { CommandSpec } from '../command.js';
 import { checkFunctionName } from '../naming.js';
 import type { OptionSpec } from '../options.js';
 import { DEFAULT_FUNCTIONS_PYTHON, FUNCTIONS_PYTHON_VERSIONS } from '../python.js';
@@ -61,7 +61,6 @@ export const FUNCTION_COMMAND: CommandSpec = {
       scope: 'project',
       teamDefault: true,
     },
-    ...RUN_OPTIONS,
   ],
   examples: [
     'pyazure function HttpExample --trigger http',

@@ -67,23 +67,20 @@ export function planFunction(answers: Answers, project: ProjectSnapshot, appName
     pythonPreview: isPreviewPython(answers.python as string, FUNCTIONS_PYTHON_VERSIONS),
     ...trigger.sample(answers),
   };
+  // Project files are the user's once they exist; the two that functions add to are merged.
   const projectMode = app.exists ? 'create-if-missing' : 'create';
-  const files: PlannedFile[] = renderDir('function/app', data)
-    .filter((file) => file.path !== 'local.settings.json' && file.path !== 'requirements.txt')
-    .map((file) => ({ ...file, mode: projectMode }));
-
-  const settings = project.read('local.settings.json');
-  files.push({
-    path: 'local.settings.json',
-    contents: mergeAppSettings(settings ?? renderFile('function/app/local.settings.json', data), BASE_APP_SETTINGS),
-    mode: settings === undefined ? 'create' : 'update',
-  });
-  const requirements = project.read('requirements.txt');
-  files.push({
-    path: 'requirements.txt',
-    contents: mergeRequirements(requirements ?? renderFile('function/app/requirements.txt', data), ['azure-functions', ...trigger.requirements]),
-    mode: requirements === undefined ? 'create' : 'update',
-  });
+  const files: PlannedFile[] = [];
+  for (const file of renderDir('function/app', data)) {
+    const existing = project.read(file.path);
+    if (file.path === 'local.settings.json') {
+      files.push({ path: file.path, contents: mergeAppSettings(existing ?? file.contents, BASE_APP_SETTINGS), mode: existing === undefined ? 'create' : 'update' });
+    } else if (file.path === 'requirements.txt') {
+      const requirements = ['azure-functions', ...trigger.requirements];
+      files.push({ path: file.path, contents: mergeRequirements(existing ?? file.contents, requirements), mode: existing === undefined ? 'create' : 'update' });
+    } else {
+      files.push({ ...file, mode: projectMode });
+    }
+  }
 
   for (const module of trigger.sharedCode) {
     files.push({ path: `shared_code/${module}`, contents: renderFile(`function/shared_code/${module}`, data), mode: 'create-if-missing' });
@@ -96,7 +93,7 @@ export function planFunction(answers: Answers, project: ProjectSnapshot, appName
 
   return {
     files,
-    teamDefaults: app.exists ? undefined : { model: answers.model, python: answers.python, authLevel: answers.authLevel },
+    createsProject: !app.exists,
     summary: app.exists
       ? `Added the ${trigger.id} function ${name} and its test ${testFileOf(name)}.`
       : `Created the Functions app ${appName} with the ${trigger.id} function ${name}.`,
