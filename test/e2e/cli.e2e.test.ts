@@ -1,0 +1,68 @@
+/** The `pyazure` bin itself: help, version, refusals, and the README's sample command. */
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { optionsOf } from '../../src/lib/command.js';
+import { COMMANDS } from '../../src/lib/commands.js';
+import { describeDefault, flagOf } from '../../src/lib/options.js';
+import { REPO_ROOT, tempDir } from '../support/paths.js';
+import { pyazure, run } from '../support/run.js';
+
+describe('the pyazure bin', function () {
+  let folder: string;
+  beforeEach(() => (folder = tempDir('cli')));
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('pyazure --help lists every generator', function () {
+    const result = pyazure(['--help'], folder);
+    assert.equal(result.code, 0);
+    for (const command of COMMANDS) assert.match(result.stdout, new RegExp(`^  ${command.name} +${command.summary.slice(0, 20)}`, 'm'));
+  });
+
+  for (const command of COMMANDS) {
+    it(`pyazure ${command.name} --help lists every option with its default, and writes nothing`, function () {
+      const result = pyazure([command.name, '--help'], folder);
+      assert.equal(result.code, 0, result.stderr);
+      for (const spec of optionsOf(command)) {
+        const name = spec.positional ? `<${spec.name}>` : `--${flagOf(spec)}`;
+        assert.ok(result.stdout.includes(name), `${name} missing`);
+        assert.ok(result.stdout.includes(`default: ${describeDefault(spec)}`), `default of ${name} missing`);
+      }
+      assert.deepEqual(readdirSync(folder), []);
+    });
+  }
+
+  it('pyazure --version prints the package version', function () {
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(pyazure(['--version'], folder).stdout, `${version}\n`);
+  });
+
+  const refusals: Array<[string[], RegExp]> = [
+    [['functon', 'X'], /^pyazure: Unknown generator "functon": use one of app, function; run pyazure --help\.$/],
+    [['function', 'X', '--trigerr', 'http'], /^pyazure: Unknown option --trigerr for pyazure function; run pyazure function --help for its options\.$/],
+    [['function', 'X', '-t', 'http'], /^pyazure: Unknown option -t for pyazure function/],
+    [['function', 'X', '--trigger', 'queue'], /^pyazure: --trigger "queue" must be one of http, timer; for example "http"\.$/],
+    [['function', 'X', '--trigger', 'timer', '--route', 'x'], /^pyazure: --route does not apply here: it is used only with --trigger http\.$/],
+    [['function', '--trigger', 'http'], /^pyazure: Missing <name>: .* For example: HttpExample\.$/],
+    [['function', 'X', '--methods', 'get,fetch'], /^pyazure: --methods "get,fetch" must be a comma-separated list of get, post/],
+    [['function', 'X', '--model', 'v3'], /^pyazure: --model "v3" must be one of v1; for example "v1"\.$/],
+    [['function', 'X', '--python', '3.9'], /^pyazure: --python "3\.9" must be one of 3\.11, 3\.12, 3\.13, 3\.14/],
+    [['app', 'X', '--project', 'webapp'], /^pyazure: --project "webapp" must be one of function/],
+  ];
+  for (const [args, message] of refusals) {
+    it(`refuses pyazure ${args.join(' ')} with one line, exit code 2 and nothing written`, function () {
+      const result = pyazure(args, folder);
+      assert.equal(result.code, 2, result.stdout + result.stderr);
+      assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+      assert.match(result.stderr.trim(), message);
+      assert.deepEqual(readdirSync(folder), []);
+    });
+  }
+
+  it('npm run sample (the README quick start) generates the sample app with defaults', function () {
+    const result = run(process.execPath, [join(REPO_ROOT, 'scripts', 'sample.mjs')], { cwd: REPO_ROOT });
+    assert.equal(result.code, 0, result.stderr);
+    const sample = join(REPO_ROOT, 'sample-app');
+    for (const path of ['host.json', 'HttpExample/function.json', 'tests/test_httpexample.py']) assert.ok(existsSync(join(sample, path)), path);
+  });
+});
