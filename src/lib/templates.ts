@@ -52,7 +52,7 @@ export function renderFile(templatePath: string, data: object): string {
 /** Every file below `templates/<dir>`, rendered, with paths relative to that folder. */
 export function renderDir(dir: string, data: object): RenderedFile[] {
   const base = join(TEMPLATES_ROOT, dir);
-  return (readdirSync(base, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return readdirSync(base, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(base, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort()
