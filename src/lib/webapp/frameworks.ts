@@ -27,6 +27,11 @@ export interface FrameworkSpec {
   appSettings(name: string): Record<string, string>;
   /** Whether `manage.py` at the root runs project commands (collectstatic, migrate). */
   managePy: boolean;
+  /**
+   * Whether IIS may serve the `static/` folder itself (with its own web.config). Not for Django:
+   * its pages link hashed names that exist only in the collected `staticfiles/`, served by WhiteNoise.
+   */
+  iisServesStatic: boolean;
 }
 
 export const FRAMEWORKS: readonly FrameworkSpec[] = [
@@ -39,6 +44,7 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     wsgiHandler: () => 'app.app',
     appSettings: () => ({}),
     managePy: false,
+    iisServesStatic: true,
   },
   {
     id: 'django',
@@ -49,6 +55,7 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     // wfastcgi calls Django's factory directly, bypassing wsgi.py, so the settings module is explicit.
     appSettings: (name) => ({ DJANGO_SETTINGS_MODULE: `${name}.settings.production` }),
     managePy: true,
+    iisServesStatic: false,
   },
 ];
 
