@@ -316,6 +316,15 @@ describe('pyazure webapp (end to end)', function () {
     });
   }
 
+  it('is offered by pyazure app, which passes the options on', function () {
+    const folder = join(root, 'composed');
+    mkdirSync(folder);
+    const result = pyazure(['app', '--project', 'webapp', 'shop', '--framework', 'django', '--os', 'windows'], folder);
+    assert.equal(result.code, 0, result.stderr);
+    const tree = readTree(folder);
+    assert.ok(tree.has('shop/wsgi.py') && tree.has('web.config') && tree.has('runserver.py'), [...tree.keys()].join(', '));
+  });
+
   describe('refusals', function () {
     const attempt = (args: string[], pattern: RegExp) => {
       const folder = tempDir('webapp-bad');

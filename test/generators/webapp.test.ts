@@ -12,6 +12,8 @@ describe('pyazure:webapp in Yeoman', function () {
     await helpers.run(WEBAPP_GENERATOR, { namespace: 'pyazure:webapp' }).withArguments(['mysite']).withOptions(options({ interactive: false, framework: 'django' }));
     result.assertFile(['manage.py', 'mysite/wsgi.py', 'startup.sh', 'infra/main.bicep', 'azure.yaml']);
     result.assertNoFile(['web.config', '.github/workflows/deploy.yml']);
+    // collectstatic and migrate run from the startup file only when asked.
+    result.assertNoFileContent('startup.sh', 'manage.py');
     result.assertJsonFileContent('.yo-rc.json', { 'generator-pyazure': { framework: 'django', os: 'linux', python: '3.13', ci: 'none' } });
   });
 

@@ -47,8 +47,8 @@ export const WEBAPP_COMMAND: CommandSpec = {
       description: 'The App Service operating system.',
       prompt: 'Operating system',
       choices: [
-        { value: 'linux', summary: 'gunicorn started by a startup file (supported)' },
-        { value: 'windows', summary: 'IIS with a web.config (legacy: Python on Windows is no longer supported)' },
+        { value: 'linux', summary: 'gunicorn started by a startup file; the supported platform' },
+        { value: 'windows', summary: 'IIS with a web.config; legacy, Python on Windows is no longer supported' },
       ],
       default: 'linux',
       teamDefault: true,
@@ -143,7 +143,7 @@ export const WEBAPP_COMMAND: CommandSpec = {
       description: 'How IIS runs Python.',
       prompt: 'IIS handler',
       choices: [
-        { value: 'httpplatform', summary: 'HttpPlatformHandler starts runserver.py (what Microsoft now recommends for IIS)' },
+        { value: 'httpplatform', summary: 'HttpPlatformHandler starts runserver.py; what Microsoft now recommends for IIS' },
         { value: 'fastcgi', summary: 'FastCGI through wfastcgi and WSGI_HANDLER' },
       ],
       default: 'httpplatform',

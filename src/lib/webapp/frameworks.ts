@@ -37,7 +37,7 @@ export interface FrameworkSpec {
 export const FRAMEWORKS: readonly FrameworkSpec[] = [
   {
     id: 'flask',
-    summary: 'Flask: an app factory, a root app.py exposing `app` (found by the platform without a startup command)',
+    summary: 'an app factory, and a root app.py exposing app',
     requirements: ['Flask>=3.1,<4'],
     // The root module app.py holds the application object `app`.
     wsgiEntry: () => ({ module: 'app', object: 'app' }),
@@ -48,7 +48,7 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
   },
   {
     id: 'django',
-    summary: 'Django: a project package with split settings and one app, WhiteNoise for static files',
+    summary: 'a project with split settings, one app, WhiteNoise for static files',
     requirements: ['Django>=5.2,<6.1', 'whitenoise>=6.8,<7'],
     wsgiEntry: (name) => ({ module: `${name}.wsgi`, object: 'application' }),
     wsgiHandler: () => 'django.core.wsgi.get_wsgi_application()',
