@@ -38,7 +38,7 @@ describe('the pyazure bin', function () {
   });
 
   const refusals: Array<[string[], RegExp]> = [
-    [['functon', 'X'], /^pyazure: Unknown generator "functon": use one of app, function; run pyazure --help\.$/],
+    [['functon', 'X'], /^pyazure: Unknown generator "functon": use one of app, function, webapp; run pyazure --help\.$/],
     [['function', 'X', '--trigerr', 'http'], /^pyazure: Unknown option --trigerr for pyazure function; run pyazure function --help for its options\.$/],
     [['function', 'X', '-t', 'http'], /^pyazure: Unknown option -t for pyazure function/],
     [['function', 'X', '--trigger', 'queue'], /^pyazure: --trigger "queue" must be one of http, timer; for example "http"\.$/],
@@ -47,7 +47,7 @@ describe('the pyazure bin', function () {
     [['function', 'X', '--methods', 'get,fetch'], /^pyazure: --methods "get,fetch" must be a comma-separated list of get, post/],
     [['function', 'X', '--model', 'v3'], /^pyazure: --model "v3" must be one of v1; for example "v1"\.$/],
     [['function', 'X', '--python', '3.9'], /^pyazure: --python "3\.9" must be one of 3\.11, 3\.12, 3\.13, 3\.14/],
-    [['app', 'X', '--project', 'webapp'], /^pyazure: --project "webapp" must be one of function/],
+    [['app', 'X', '--project', 'website'], /^pyazure: --project "website" must be one of function/],
   ];
   for (const [args, message] of refusals) {
     it(`refuses pyazure ${args.join(' ')} with one line, exit code 2 and nothing written`, function () {
