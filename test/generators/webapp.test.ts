@@ -14,7 +14,7 @@ describe('pyazure:webapp in Yeoman', function () {
     result.assertNoFile(['web.config', '.github/workflows/deploy.yml']);
     // collectstatic and migrate run from the startup file only when asked.
     result.assertNoFileContent('startup.sh', 'manage.py');
-    result.assertJsonFileContent('.yo-rc.json', { 'generator-pyazure': { framework: 'django', os: 'linux', python: '3.13', ci: 'none' } });
+    result.assertJsonFileContent('.yo-rc.json', { 'generator-pyazure': { framework: 'django', os: 'linux', python: '3.13', startupFile: 'startup.sh', ci: 'none' } });
   });
 
   it('reads team defaults from .yo-rc.json', async function () {

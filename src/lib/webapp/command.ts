@@ -1,7 +1,7 @@
 import type { CommandSpec } from '../command.js';
 import { checkIntegerRange, checkSiteExtension, checkStartupFile, checkWebAppName } from '../naming.js';
 import type { Answers } from '../options.js';
-import { FRAMEWORKS } from './frameworks.js';
+import { frameworkById, FRAMEWORKS } from './frameworks.js';
 
 /** Python versions App Service on Linux runs. */
 export const WEBAPP_PYTHON_VERSIONS = [
@@ -16,6 +16,8 @@ export const DEFAULT_SITE_EXTENSION = 'python3111x64';
 
 const onLinux = (answers: Answers) => answers.os === 'linux';
 const onWindows = (answers: Answers) => answers.os === 'windows';
+/** Startup tasks run through manage.py. */
+const withManagePyOnLinux = (answers: Answers) => onLinux(answers) && frameworkById(answers.framework as string).managePy;
 
 export const WEBAPP_COMMAND: CommandSpec = {
   name: 'webapp',
@@ -104,6 +106,7 @@ export const WEBAPP_COMMAND: CommandSpec = {
       default: 'startup.sh',
       check: checkStartupFile,
       example: 'startup.sh',
+      teamDefault: true,
       when: onLinux,
       appliesTo: 'with --os linux',
     },
@@ -112,7 +115,7 @@ export const WEBAPP_COMMAND: CommandSpec = {
       kind: 'boolean',
       description: 'Also run collectstatic in the startup file (the platform build already runs it).',
       default: false,
-      when: (answers) => onLinux(answers) && answers.framework === 'django',
+      when: withManagePyOnLinux,
       appliesTo: 'with --framework django --os linux',
     },
     {
@@ -120,7 +123,7 @@ export const WEBAPP_COMMAND: CommandSpec = {
       kind: 'boolean',
       description: 'Run migrate in the startup file before gunicorn starts.',
       default: false,
-      when: (answers) => onLinux(answers) && answers.framework === 'django',
+      when: withManagePyOnLinux,
       appliesTo: 'with --framework django --os linux',
     },
     {

@@ -41,7 +41,7 @@ export function appServiceWebConfig(framework: FrameworkSpec, name: string, hand
 /** ARM template: a Windows plan, the site, and the Python site extension as its nested resource. */
 export function appServiceArmTemplate(framework: FrameworkSpec, siteExtension: string): object {
   const site = "[resourceId('Microsoft.Web/sites', parameters('siteName'))]";
-  const needsSecretKey = framework.managePy;
+  const { needsSecretKey } = framework;
   return {
     $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
     contentVersion: '1.0.0.0',
@@ -100,12 +100,12 @@ export function planWebApp(answers: Answers, appName: string): Plan {
     appName,
     windows,
     ci: answers.ci === 'github',
-    frameworkTitle: framework.id === 'flask' ? 'Flask' : 'Django',
+    frameworkTitle: framework.title,
     iisServesStatic: framework.iisServesStatic,
     target: gunicornTarget(framework, name),
     collectStatic: answers.collectStatic === true,
     migrate: answers.migrate === true,
-    secretKey: framework.managePy,
+    secretKey: framework.needsSecretKey,
   };
   const create = (path: string, contents: string): PlannedFile => ({ path, contents, mode: 'create' });
   const files: PlannedFile[] = [...planAppFiles(framework, name, { servers }), ...renderDir('webapp/project', data).map((file) => create(file.path, file.contents))];
