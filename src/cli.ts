@@ -11,7 +11,7 @@ import { APP_COMMAND, COMMANDS, commandByName, PROJECT_COMMANDS } from './lib/co
 import { helpText } from './lib/docs.js';
 import { isUsageError, UsageError } from './lib/errors.js';
 import { describeProblem } from './lib/naming.js';
-import { flagOf, type OptionSpec } from './lib/options.js';
+import { flagOf, type OptionSpec, parseOption } from './lib/options.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -68,6 +68,8 @@ function checkArguments(command: CommandSpec, args: readonly string[]): void {
   const { byFlag, positionals } = acceptedOptions(command === APP_COMMAND ? COMMANDS : [command]);
   const flags = [...byFlag.keys()];
   const arguments_: string[] = [];
+  const given = new Set<string>();
+  const values = new Map<OptionSpec, string>();
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     if (arg === '--') {
@@ -92,6 +94,10 @@ function checkArguments(command: CommandSpec, args: readonly string[]): void {
         describeProblem('Option', `--${flag}`, { rule: `is not an option of pyazure ${command.name} (run pyazure ${command.name} --help)`, example: `--${nearestFlag(flag, flags)}` }),
       );
     }
+    if (given.has(spec.name)) {
+      throw new UsageError(describeProblem('Option', arg, { rule: `repeats --${flagOf(spec)}, which may be given once`, example: `--${flagOf(spec)}${spec.kind === 'boolean' ? '' : ` ${spec.example ?? '<value>'}`}` }));
+    }
+    given.add(spec.name);
     if (spec.kind === 'boolean') {
       if (inlineValue !== undefined && (negated || !/^(true|false)$/i.test(inlineValue))) {
         throw new UsageError(describeProblem(`--${flag}`, inlineValue, { rule: negated ? 'takes no value' : 'must be true or false', example: `--${flagOf(spec)}` }));
@@ -100,8 +106,14 @@ function checkArguments(command: CommandSpec, args: readonly string[]): void {
       if (spec.name === 'interactive' && enabled && !process.stdin.isTTY) {
         throw new UsageError(describeProblem(`--${flag}`, inlineValue ?? true, { rule: 'needs a terminal to ask in, and stdin is not one', example: '--no-interactive' }));
       }
-    } else if (inlineValue === undefined) {
-      index++; // the flag's value
+    } else if (inlineValue !== undefined) {
+      values.set(spec, inlineValue);
+    } else {
+      // As Yeoman's parser reads it: the next argument is the value unless it is itself a flag.
+      const next = args[index + 1];
+      const takesNext = next !== undefined && !/^--?[^-]/.test(next);
+      values.set(spec, takesNext ? next : '');
+      if (takesNext) index++;
     }
   }
   if (arguments_.length > positionals) {
@@ -109,6 +121,12 @@ function checkArguments(command: CommandSpec, args: readonly string[]): void {
     const usage = command === APP_COMMAND ? 'pyazure app' : usageOf(command);
     throw new UsageError(describeProblem('Argument', extra, { rule: `is one more than ${usage} takes (quote values that contain spaces)`, example: command.examples[0] ?? usage }));
   }
+  // Each value is checked here too, by the same rules, so that bad input is refused without loading
+  // Yeoman. The app generator's flags belong to whichever generator it runs, which checks them.
+  if (command === APP_COMMAND) return;
+  const positionalSpecs = command.options.filter((spec) => spec.positional);
+  positionalSpecs.forEach((spec, position) => arguments_[position] !== undefined && values.set(spec, arguments_[position]));
+  for (const spec of optionsOf(command)) if (values.has(spec)) parseOption(spec, values.get(spec));
 }
 
 async function run(command: CommandSpec, args: string[]): Promise<void> {
