@@ -32,6 +32,7 @@ export function commitWrites(root: string, writes: readonly Write[]): void {
   try {
     for (const write of writes) {
       const target = join(root, write.path);
+      if (existsSync(target) && !statSync(target).isFile()) throw new Error(`${write.path} exists and is not a file; nothing was written.`);
       makeFolders(dirname(target), created);
       const file: StagedFile = { target, staged: `${target}${suffix}.new`, placed: false };
       files.push(file);
@@ -41,8 +42,9 @@ export function commitWrites(root: string, writes: readonly Write[]): void {
     }
     for (const file of files) {
       if (existsSync(file.target) || isLink(file.target)) {
-        file.backup = `${file.target}${suffix}.old`;
-        renameSync(file.target, file.backup);
+        const backup = `${file.target}${suffix}.old`;
+        renameSync(file.target, backup);
+        file.backup = backup;
       }
       renameSync(file.staged, file.target);
       file.placed = true;
@@ -62,12 +64,23 @@ function isLink(path: string): boolean {
   }
 }
 
-/** Renames only: undoing never needs space or writes that could fail the way the run did. */
+/**
+ * Renames and removals only: undoing never needs space or writes that could fail the way the run
+ * did. Each step is tried on its own, so one that cannot apply (a staged file that was never
+ * created) does not stop the others.
+ */
 function rollBack(files: readonly StagedFile[], created: readonly string[]): void {
+  const attempt = (step: () => void) => {
+    try {
+      step();
+    } catch {
+      // Nothing of this step was done, or it is already undone.
+    }
+  };
   for (const file of [...files].reverse()) {
-    if (file.placed) rmSync(file.target, { force: true });
-    if (file.backup && (existsSync(file.backup) || isLink(file.backup))) renameSync(file.backup, file.target);
-    rmSync(file.staged, { force: true });
+    if (file.placed) attempt(() => rmSync(file.target));
+    if (file.backup) attempt(() => renameSync(file.backup!, file.target));
+    attempt(() => rmSync(file.staged));
   }
-  for (const dir of [...created].reverse()) rmdirSync(dir);
+  for (const dir of [...created].reverse()) attempt(() => rmdirSync(dir));
 }
