@@ -225,8 +225,10 @@ describe('bad input is refused with one line, exit code 2 and nothing written (t
     assert.ok(all.length >= 150, `only ${all.length} cases`);
   });
 
+  /** An argument as a test title shows it: quoted, long ones shortened. */
+  const shown = (arg: string) => (arg.length > 40 ? `${JSON.stringify(arg.slice(0, 12))}… (${arg.length} characters)` : JSON.stringify(arg));
   for (const { generator, row } of all) {
-    it(`${generator}: pyazure ${row.args.map((arg) => JSON.stringify(arg)).join(' ')}${row.folder ? ` (in ${row.folder})` : ''}`, function () {
+    it(`${generator}: pyazure ${row.args.map(shown).join(' ')}${row.folder ? ` (in ${row.folder})` : ''}`, function () {
       const outcome = outcomes.get(row);
       assert.ok(outcome, 'the case did not run');
       assertRefusal(row, outcome.result, outcome.before, outcome.after);

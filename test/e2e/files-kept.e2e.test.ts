@@ -25,15 +25,18 @@ interface KeepEntry {
   rerun: { meaning: string; args: string[]; refused?: RegExp };
   /** Files a user may already have where the project is created: each is a file the run would write. */
   userFiles: Record<string, string>;
-  /** A second run that adds to the project the first created. */
-  add: string[];
-  /**
-   * Edits a user makes to the created project, as (old contents) -> new contents. After `add`,
-   * each edited file must still hold the user's text.
-   */
-  edits: Record<string, (contents: string) => string>;
-  /** A file `add` owns, which a user may already have in the project: a conflict for `add`. */
-  addOwns: string;
+  /** For generators that add to a project they created (a function, a role); absent otherwise. */
+  add?: {
+    /** A second run that adds to the project the first created. */
+    args: string[];
+    /**
+     * Edits a user makes to the created project, as (old contents) -> new contents. After the
+     * run, each edited file must still hold the user's text.
+     */
+    edits: Record<string, (contents: string) => string>;
+    /** A file the run owns, which a user may already have in the project: a conflict. */
+    owns: string;
+  };
 }
 
 const GENERATORS: readonly KeepEntry[] = [
@@ -46,15 +49,17 @@ const GENERATORS: readonly KeepEntry[] = [
       refused: /Function name "HttpExample" is taken: the app already has a function "HttpExample"/,
     },
     userFiles: { 'README.md': '# Our repository\n', '.gitignore': 'secrets.txt\n', 'pyproject.toml': '[project]\nname = "ours"\n' },
-    add: ['function', 'Orders', '--trigger', 'http', '--auth-level', 'anonymous', '--methods', 'post'],
-    edits: {
-      'host.json': (text) => text.replace('"version"', '"functionTimeout": "00:05:00",\n  "version"'),
-      'HttpExample/__init__.py': (text) => `${text}\n# our own change\n`,
-      'README.md': (text) => `${text}\nOur notes.\n`,
-      'requirements.txt': (text) => `${text}requests==2.32.3\n`,
-      '.gitignore': (text) => `${text}secrets.txt\n`,
+    add: {
+      args: ['function', 'Orders', '--trigger', 'http', '--auth-level', 'anonymous', '--methods', 'post'],
+      edits: {
+        'host.json': (text) => text.replace('"version"', '"functionTimeout": "00:05:00",\n  "version"'),
+        'HttpExample/__init__.py': (text) => `${text}\n# our own change\n`,
+        'README.md': (text) => `${text}\nOur notes.\n`,
+        'requirements.txt': (text) => `${text}requests==2.32.3\n`,
+        '.gitignore': (text) => `${text}secrets.txt\n`,
+      },
+      owns: 'tests/test_orders.py',
     },
-    addOwns: 'tests/test_orders.py',
   },
 ];
 
@@ -143,22 +148,23 @@ describe('files are never lost (through the bin, stdin closed)', function () {
         }
       });
 
-      it("adding to the project keeps every file the user edited, and its own file is a conflict without --force", async function () {
+      const add = entry.add;
+      if (add) it("adding to the project keeps every file the user edited, and its own file is a conflict without --force", async function () {
         const dir = newFolder('edited');
         copyFolder(created, dir);
         const edited = new Map<string, string>();
-        for (const [path, edit] of Object.entries(entry.edits)) {
+        for (const [path, edit] of Object.entries(add.edits)) {
           const contents = edit(readFileSync(join(dir, path), 'utf8'));
           writeFileSync(join(dir, path), contents);
           edited.set(path, contents);
         }
-        writeFiles(dir, { [entry.addOwns]: '# the user\'s own file\n' });
+        writeFiles(dir, { [add.owns]: '# the user\'s own file\n' });
         const before = snapshotFolder(dir);
-        assertOneLine(await pyazureAsync(entry.add, dir, TIMEOUT_MS), 2, new RegExp(`Not overwriting 1 existing file .*: ${entry.addOwns.replace(/[.]/g, '\\.')}\\.`));
+        assertOneLine(await pyazureAsync(add.args, dir, TIMEOUT_MS), 2, new RegExp(`Not overwriting 1 existing file .*: ${add.owns.replace(/[.]/g, '\\.')}\\.`));
         assert.deepEqual(snapshotFolder(dir), before);
 
-        rmSync(join(dir, entry.addOwns));
-        const added = await pyazureAsync(entry.add, dir, TIMEOUT_MS);
+        rmSync(join(dir, add.owns));
+        const added = await pyazureAsync(add.args, dir, TIMEOUT_MS);
         assert.equal(added.code, 0, added.stderr);
         for (const [path, contents] of edited) {
           // A merged file (requirements, settings) may gain lines after the user's, never lose any.
@@ -166,12 +172,11 @@ describe('files are never lost (through the bin, stdin closed)', function () {
         }
       });
 
-      it('a write that fails half way leaves the folder exactly as it was (new project, and adding to one)', async function () {
+      it('a write that fails half way leaves the folder exactly as it was (a new project, and adding to one)', async function () {
         let midRun = 0;
-        for (const [label, setUp, args] of [
-          ['new project', () => undefined, entry.create],
-          ['adding', (dir: string) => copyFolder(created, dir), entry.add],
-        ] as const) {
+        const scenarios: Array<[string, (dir: string) => void, string[]]> = [['new project', () => undefined, entry.create]];
+        if (entry.add) scenarios.push(['adding', (dir) => copyFolder(created, dir), entry.add.args]);
+        for (const [label, setUp, args] of scenarios) {
           // Learn the write order and sizes from a run that succeeds, then limit the file size so
           // that the same run fails after it has started writing.
           const probe = newFolder('probe');

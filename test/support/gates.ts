@@ -110,3 +110,12 @@ export function assertHttpFunctionsNeedKeys(projectDir: string): number {
   }
   return checked;
 }
+
+/**
+ * Django's own deployment checklist (`manage.py check --deploy`), failing on warnings too, with
+ * the environment a deployment sets (for example DJANGO_SECRET_KEY). Run it with the project's venv.
+ */
+export function assertDjangoDeployCheck(python: string, projectDir: string, env: Record<string, string>): void {
+  const result = run(python, ['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'], { cwd: projectDir, env: { ...process.env, ...env } });
+  assert.equal(result.code, 0, `manage.py check --deploy:\n${result.stdout}\n${result.stderr}`);
+}
