@@ -33,6 +33,8 @@ export function commitWrites(root: string, writes: readonly Write[]): void {
     for (const write of writes) {
       const target = join(root, write.path);
       if (existsSync(target) && !statSync(target).isFile()) throw new Error(`${write.path} exists and is not a file; nothing was written.`);
+      // The plan read a link to a missing file as no file at all: it is the user's, not ours to replace.
+      if (!write.existing && isLink(target)) throw new Error(`${write.path} is a link to a missing file; move it away and run again. Nothing was written.`);
       makeFolders(dirname(target), created);
       const file: StagedFile = { target, staged: `${target}${suffix}.new`, placed: false };
       files.push(file);

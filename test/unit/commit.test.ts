@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { chmodSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commitWrites } from '../../src/lib/commit.js';
 import { snapshotFolder } from '../support/folder.js';
@@ -38,6 +38,13 @@ describe('writing a plan all or nothing', function () {
         ]),
       /EEXIST|ENOTDIR/,
     );
+    assert.deepEqual(snapshotFolder(root), before);
+  });
+
+  it("refuses to replace a user's link to a missing file", function () {
+    symlinkSync('missing-target.txt', join(root, 'link.txt'));
+    const before = snapshotFolder(root);
+    assert.throws(() => commitWrites(root, [{ path: 'new.txt', contents: 'x', existing: false }, { path: 'link.txt', contents: 'x', existing: false }]), /link to a missing file/);
     assert.deepEqual(snapshotFolder(root), before);
   });
 
