@@ -10,7 +10,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { optionsOf } from '../../src/lib/command.js';
-import { commandByName } from '../../src/lib/commands.js';
+import { COMMANDS, commandByName } from '../../src/lib/commands.js';
 import { parseOption } from '../../src/lib/options.js';
 import { copyFolder, snapshotFolder, writeFiles } from '../support/folder.js';
 import { mapLimited, PARALLEL_RUNS, pyazureAsync } from '../support/parallel.js';
@@ -149,10 +149,10 @@ const TABLE: Record<string, GeneratorRows> = {
   app: APP_ROWS,
 };
 
-/** The option `name` of whichever command declares it. */
+/** The option `name` of the command, or else of the generator the app command passed it on to. */
 function optionNamed(command: string, name: string) {
-  for (const candidate of [command, 'function']) {
-    const spec = optionsOf(commandByName(candidate)!).find((option) => option.name === name);
+  for (const candidate of [commandByName(command)!, ...COMMANDS]) {
+    const spec = optionsOf(candidate).find((option) => option.name === name);
     if (spec) return spec;
   }
   throw new Error(`no option ${name}`);
