@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type CommandSpec, optionsOf } from './lib/command.js';
+import { type CommandSpec, optionsOf, usageOf } from './lib/command.js';
 import { APP_COMMAND, COMMANDS, commandByName, PROJECT_COMMANDS } from './lib/commands.js';
 import { helpText } from './lib/docs.js';
 import { isUsageError, UsageError } from './lib/errors.js';
-import { flagOf } from './lib/options.js';
+import { describeProblem } from './lib/naming.js';
+import { flagOf, type OptionSpec, parseOption } from './lib/options.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -30,32 +31,102 @@ function generalHelp(): string {
   ].join('\n');
 }
 
-/** The flags a command accepts, with `--no-` forms of its booleans. */
-function acceptedFlags(commands: readonly CommandSpec[]): Set<string> {
-  const flags = new Set<string>();
+/** The options a command accepts by flag (`trigger` for `--trigger`), and how many arguments. */
+function acceptedOptions(commands: readonly CommandSpec[]): { byFlag: Map<string, OptionSpec>; positionals: number } {
+  const byFlag = new Map<string, OptionSpec>();
+  let positionals = 0;
   for (const command of commands) {
-    for (const spec of optionsOf(command)) {
-      if (spec.positional) continue;
-      flags.add(flagOf(spec));
-      if (spec.kind === 'boolean') flags.add(`no-${flagOf(spec)}`);
-    }
+    const options = optionsOf(command);
+    positionals = Math.max(positionals, options.filter((spec) => spec.positional).length);
+    for (const spec of options) if (!spec.positional) byFlag.set(flagOf(spec), spec);
   }
-  return flags;
+  return { byFlag, positionals };
 }
 
-function checkFlags(command: CommandSpec, args: readonly string[]): void {
+/** How many single-character edits turn `a` into `b`: the nearest flag is offered as the example. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function nearestFlag(flag: string, flags: Iterable<string>): string {
+  return [...flags].sort((x, y) => editDistance(flag, x) - editDistance(flag, y) || x.localeCompare(y))[0]!;
+}
+
+/**
+ * Refuses, before Yeoman parses anything, what its parser would silently accept: unknown or
+ * abbreviated flags, a boolean given a value other than true/false, arguments beyond those the
+ * command takes, and --interactive without a terminal to ask in.
+ */
+function checkArguments(command: CommandSpec, args: readonly string[]): void {
   // The app generator passes the command line on to the generator it composes.
-  const accepted = acceptedFlags(command === APP_COMMAND ? COMMANDS : [command]);
-  for (const arg of args) {
-    if (arg === '--') break;
-    const match = /^--([^=]+)/.exec(arg);
-    if (match && !accepted.has(match[1]!)) {
-      throw new UsageError(`Unknown option --${match[1]} for pyazure ${command.name}; run pyazure ${command.name} --help for its options.`);
+  const { byFlag, positionals } = acceptedOptions(command === APP_COMMAND ? COMMANDS : [command]);
+  const flags = [...byFlag.keys()];
+  const arguments_: string[] = [];
+  const given = new Set<string>();
+  const values = new Map<OptionSpec, string>();
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--') {
+      arguments_.push(...args.slice(index + 1));
+      break;
     }
     if (/^-[^-]/.test(arg)) {
-      throw new UsageError(`Unknown option ${arg} for pyazure ${command.name}; options are spelled out, e.g. --trigger.`);
+      throw new UsageError(
+        describeProblem('Option', arg, { rule: `is not an option of pyazure ${command.name}: options are spelled out in full (run pyazure ${command.name} --help)`, example: `--${nearestFlag(arg.slice(1), flags)}` }),
+      );
+    }
+    const match = /^--([^=]+)(?:=(.*))?$/s.exec(arg);
+    if (!match) {
+      arguments_.push(arg);
+      continue;
+    }
+    const [, flag, inlineValue] = match as unknown as [string, string, string | undefined];
+    const negated = flag.startsWith('no-') ? byFlag.get(flag.slice(3)) : undefined;
+    const spec = byFlag.get(flag) ?? (negated?.kind === 'boolean' ? negated : undefined);
+    if (!spec) {
+      throw new UsageError(
+        describeProblem('Option', `--${flag}`, { rule: `is not an option of pyazure ${command.name} (run pyazure ${command.name} --help)`, example: `--${nearestFlag(flag, flags)}` }),
+      );
+    }
+    if (given.has(spec.name)) {
+      throw new UsageError(describeProblem('Option', arg, { rule: `repeats --${flagOf(spec)}, which may be given once`, example: `--${flagOf(spec)}${spec.kind === 'boolean' ? '' : ` ${spec.example ?? '<value>'}`}` }));
+    }
+    given.add(spec.name);
+    if (spec.kind === 'boolean') {
+      if (inlineValue !== undefined && (negated || !/^(true|false)$/i.test(inlineValue))) {
+        throw new UsageError(describeProblem(`--${flag}`, inlineValue, { rule: negated ? 'takes no value' : 'must be true or false', example: `--${flagOf(spec)}` }));
+      }
+      const enabled = !negated && inlineValue?.toLowerCase() !== 'false';
+      if (spec.name === 'interactive' && enabled && !process.stdin.isTTY) {
+        throw new UsageError(describeProblem(`--${flag}`, inlineValue ?? true, { rule: 'needs a terminal to ask in, and stdin is not one', example: '--no-interactive' }));
+      }
+    } else if (inlineValue !== undefined) {
+      values.set(spec, inlineValue);
+    } else {
+      // As Yeoman's parser reads it: the next argument is the value unless it is itself a flag.
+      const next = args[index + 1];
+      const takesNext = next !== undefined && !/^--?[^-]/.test(next);
+      values.set(spec, takesNext ? next : '');
+      if (takesNext) index++;
     }
   }
+  if (arguments_.length > positionals) {
+    const extra = arguments_[positionals]!;
+    const usage = command === APP_COMMAND ? 'pyazure app' : usageOf(command);
+    throw new UsageError(describeProblem('Argument', extra, { rule: `is one more than ${usage} takes (quote values that contain spaces)`, example: command.examples[0] ?? usage }));
+  }
+  // Each value is checked here too, by the same rules, so that bad input is refused without loading
+  // Yeoman. The app generator's flags belong to whichever generator it runs, which checks them.
+  if (command === APP_COMMAND) return;
+  const positionalSpecs = command.options.filter((spec) => spec.positional);
+  positionalSpecs.forEach((spec, position) => arguments_[position] !== undefined && values.set(spec, arguments_[position]));
+  for (const spec of optionsOf(command)) if (values.has(spec)) parseOption(spec, values.get(spec));
 }
 
 async function run(command: CommandSpec, args: string[]): Promise<void> {
@@ -90,7 +161,8 @@ async function main(argv: string[]): Promise<number> {
     const explicit = first !== undefined && !first.startsWith('-');
     const command = explicit ? commandByName(first) : APP_COMMAND;
     if (!command) {
-      throw new UsageError(`Unknown generator ${JSON.stringify(first)}: use one of ${COMMANDS.map((known) => known.name).join(', ')}; run pyazure --help.`);
+      const names = COMMANDS.map((known) => known.name);
+      throw new UsageError(describeProblem('Generator', first, { rule: `is not a pyazure generator: use one of ${names.join(', ')} (run pyazure --help)`, example: nearestFlag(first!, names) }));
     }
     const args = explicit ? rest : argv;
     if (args.includes('--help') || args.includes('-h')) {
@@ -98,7 +170,7 @@ async function main(argv: string[]): Promise<number> {
       if (command === APP_COMMAND) process.stdout.write(`Generators it can run: ${PROJECT_COMMANDS.map((known) => known.name).join(', ')}.\n`);
       return 0;
     }
-    checkFlags(command, args);
+    checkArguments(command, args);
     await run(command, args);
     return 0;
   } catch (error) {

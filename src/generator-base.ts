@@ -16,7 +16,11 @@ import {
   teamDefaultsToSave,
 } from './lib/options.js';
 import { type Plan, type Write, writesFor } from './lib/plan.js';
-import { snapshotOf, type ProjectSnapshot } from './lib/project.js';
+import { commitWrites } from './lib/commit.js';
+import { parseJsonFile, snapshotOf, type ProjectSnapshot } from './lib/project.js';
+
+/** Where Yeoman keeps a project's generator settings; the team defaults live in it. */
+const YO_RC = '.yo-rc.json';
 
 type GeneratorArgs = ConstructorParameters<typeof Generator>;
 
@@ -24,7 +28,6 @@ export abstract class PyazureGenerator extends Generator {
   protected answers: Answers = {};
   private plan?: Plan;
   private writes: Write[] = [];
-  private teamDefaults?: Answers;
   private readonly command: CommandSpec;
 
   /** `composer`: the generator only composes others, which own the run's install task. */
@@ -69,20 +72,37 @@ export abstract class PyazureGenerator extends Generator {
     };
     this.plan = this.planFor(this.answers, project);
     this.writes = writesFor(this.plan, project, run.force === true);
-    if (this.plan.createsProject) this.teamDefaults = teamDefaultsToSave(this.command.options, this.answers, teamDefaults);
+    if (this.plan.createsProject) {
+      const saved = teamDefaultsToSave(this.command.options, this.answers, teamDefaults);
+      const yoRc = this.yoRcWith(project.read(YO_RC), saved);
+      if (yoRc !== undefined) this.writes.push({ path: YO_RC, contents: yoRc, existing: project.read(YO_RC) !== undefined });
+    }
   }
 
+  /**
+   * The plan goes to disk all or nothing (see commitWrites) rather than through Yeoman's in-memory
+   * file system, whose commit writes file by file and leaves a half project when one write fails.
+   * The plan has already checked every file against the disk, so there is nothing left to ask.
+   */
   writing(): void {
+    if (this.writes.length === 0) return;
+    commitWrites(this.destinationRoot(), this.writes);
     for (const write of this.writes) {
-      const path = this.destinationPath(write.path);
-      this.fs.write(path, write.contents);
-      if (write.existing) {
-        // The plan has already checked this file against the disk (see writesFor), so Yeoman's
-        // conflicter must not ask again: a run without a terminal would wait forever.
-        (this.env.sharedFs.get(path) as { conflicter?: string }).conflicter = 'force';
-      }
+      // Yeoman's in-memory view may hold what the file was when the plan read it; later readers
+      // (a composing generator, yeoman-test) see the new contents. Nothing is pending in it to write.
+      (this.env.sharedFs.get(this.destinationPath(write.path)) as { contents: Buffer | null }).contents = Buffer.from(write.contents);
+      this.log(`${write.existing ? '  update' : '  create'} ${write.path}`);
     }
-    if (this.teamDefaults) this.config.set(this.teamDefaults);
+  }
+
+  /** .yo-rc.json with the team defaults set in this package's section, or undefined when unchanged. */
+  private yoRcWith(existing: string | undefined, values: Answers): string | undefined {
+    if (Object.keys(values).length === 0) return undefined;
+    const document = existing === undefined ? {} : parseJsonFile(existing, YO_RC);
+    const section = { ...(document[this.rootGeneratorName()] as Answers | undefined), ...values };
+    document[this.rootGeneratorName()] = Object.fromEntries(Object.entries(section).sort(([a], [b]) => a.localeCompare(b)));
+    const contents = `${JSON.stringify(document, null, 2)}\n`;
+    return contents === existing ? undefined : contents;
   }
 
   end(): void {

@@ -6,12 +6,18 @@
 /** Text content or a double- or single-quoted attribute value in XML. */
 export function xml(value: string): string {
   assertNoControlCharacters(value, 'XML');
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  if (/[\ufffe\uffff]/.test(value)) throw new Error(`U+FFFE and U+FFFF cannot be written into XML: ${JSON.stringify(value)}`);
+  return (
+    value
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // A parser turns a literal tab or line break in an attribute into a space, and CR (and, in
+      // XML 1.1 parsers, NEL and LS) into LF anywhere: as character references they read back.
+      .replace(/[\t\n\r\u0085\u2028]/g, (char) => `&#${char.charCodeAt(0)};`)
+  );
 }
 
 /** A complete JSON string literal, quotes included. Also safe inside JSON embedded in HTML. */

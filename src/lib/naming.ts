@@ -86,7 +86,7 @@ export const checkFunctionName: Check = (name) => {
       example: `${name[0]!.toUpperCase()}${name.slice(1)}Function`,
     };
   }
-  return undefined;
+  return checkPortableFolderName(name, FUNCTION_NAME_EXAMPLE);
 };
 
 /** The host compares function names case-insensitively, so `Orders` and `orders` collide. */
@@ -216,7 +216,7 @@ export const checkWebAppName: Check = (name) => {
   if (shadowed) {
     return { rule: `would shadow the Python module or folder "${shadowed}" that the app imports or owns`, example: `${name}_site` };
   }
-  return undefined;
+  return checkPortableFolderName(name, WEB_APP_NAME_EXAMPLE);
 };
 
 /** An App Service Python site extension id: `python3<minor><patch>x64` or `...x86`, e.g. python3111x64. */
@@ -237,4 +237,28 @@ export function checkIntegerRange(min: number, max: number, example: number): Ch
     /^\d{1,6}$/.test(value) && Number(value) >= min && Number(value) <= max
       ? undefined
       : { rule: `must be a whole number from ${min} to ${max}`, example: String(example) };
+}
+
+// Folder names that are valid identifiers yet would be lost: reserved by Windows, or ignored.
+
+/** Device names Windows reserves in any folder, with or without an extension. */
+const WINDOWS_RESERVED_NAMES: ReadonlySet<string> = new Set(['con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((digit) => [`com${digit}`, `lpt${digit}`])]);
+
+/**
+ * Folder names the generated projects' .gitignore or .funcignore exclude: code in such a folder
+ * would never be committed or never be deployed. Compared case-insensitively, as Windows and macOS
+ * match ignore rules. A test derives the names from the generated ignore files to keep this in step.
+ */
+export const IGNORED_FOLDER_NAMES: ReadonlySet<string> = new Set(['venv', 'env', 'build', 'dist', 'bin', 'obj', 'htmlcov', 'tests', 'dockerfile']);
+
+/** A name used as a folder of a generated project: one Windows can create, and one that is not ignored. */
+export function checkPortableFolderName(name: string, example: string): Problem | undefined {
+  const lower = name.toLowerCase();
+  if (WINDOWS_RESERVED_NAMES.has(lower)) {
+    return { rule: 'is a device name Windows reserves, so the folder cannot be created there', example };
+  }
+  if (IGNORED_FOLDER_NAMES.has(lower)) {
+    return { rule: 'is a folder name the project\'s .gitignore or .funcignore excludes, so it would never be committed or deployed', example };
+  }
+  return undefined;
 }

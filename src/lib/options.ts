@@ -90,6 +90,16 @@ export function defaultOf(spec: OptionSpec, answers: Answers): unknown {
   return typeof spec.default === 'function' ? spec.default(answers) : spec.default;
 }
 
+/**
+ * For an option given where it does not apply: the option where it does, read from `appliesTo`
+ * ("with --trigger http|timer" -> "--trigger http --route x"), else the hint to leave it out.
+ */
+function exampleWhereApplies(spec: OptionSpec, value: unknown): string {
+  const given = spec.positional ? String(value) : `${subjectOf(spec)}${spec.kind === 'boolean' ? '' : ` ${String(value)}`}`;
+  const condition = /^with (--[a-z-]+) ([^|\s]+)/.exec(spec.appliesTo ?? '');
+  return condition ? `${condition[1]} ${condition[2]} ${given}` : `the command without ${subjectOf(spec)}`;
+}
+
 /** The default as `--help` and the README show it. */
 export function describeDefault(spec: OptionSpec): string {
   if (spec.defaultLabel) return spec.defaultLabel;
@@ -169,7 +179,7 @@ export async function resolveOptions(specs: readonly OptionSpec[], input: Resolv
     const isGiven = given[spec.name] !== undefined;
     if (!applies) {
       if (isGiven) {
-        throw new UsageError(`${subject} does not apply here: it is used only ${spec.appliesTo ?? 'in other cases'}.`);
+        throw new UsageError(describeProblem(subject, given[spec.name], { rule: `does not apply here: it is used only ${spec.appliesTo ?? 'in other cases'}`, example: exampleWhereApplies(spec, given[spec.name]) }));
       }
       continue;
     }
@@ -177,7 +187,7 @@ export async function resolveOptions(specs: readonly OptionSpec[], input: Resolv
     if (fixedValue !== undefined) {
       if (isGiven && parseOption(spec, given[spec.name]) !== fixedValue) {
         throw new UsageError(
-          `${subject} ${JSON.stringify(given[spec.name])} conflicts with this project, which uses ${JSON.stringify(fixedValue)}; omit ${subject} when adding to it.`,
+          describeProblem(subject, given[spec.name], { rule: `conflicts with this project, which uses ${JSON.stringify(fixedValue)} (or omit ${subject} when adding to it)`, example: String(fixedValue) }),
         );
       }
       answers[spec.name] = fixedValue;
@@ -197,8 +207,8 @@ export async function resolveOptions(specs: readonly OptionSpec[], input: Resolv
     } else if (suggested !== undefined) {
       answers[spec.name] = parseOption(spec, suggested);
     } else if (spec.required) {
-      const example = spec.example === undefined ? '' : ` For example: ${spec.positional ? spec.example : `${subject} ${spec.example}`}.`;
-      throw new UsageError(`Missing ${spec.positional ? `<${spec.name}>` : subject}: ${spec.description}${example}`);
+      const rule = `is missing: ${spec.description.replace(/\.$/, '')}`;
+      throw new UsageError(`${spec.positional ? `<${spec.name}>` : subject} ${rule}; for example ${JSON.stringify(spec.example ?? defaultOf(spec, answers) ?? 'value')}.`);
     }
   }
   return answers;

@@ -46,6 +46,11 @@ export function writesFor(plan: Plan, project: ProjectSnapshot, force: boolean):
   for (const file of plan.files) {
     if (seen.has(file.path)) throw new Error(`The plan writes ${file.path} twice.`);
     seen.add(file.path);
+    const parts = file.path.split('/');
+    const blocking = parts.slice(0, -1).map((_, depth) => parts.slice(0, depth + 1).join('/')).find((folder) => !project.isDirectory(folder) && project.read(folder) !== undefined);
+    if (blocking !== undefined) {
+      throw new UsageError(`${file.path} would be written, but ${blocking} is a file where that needs a folder; move it away and run again.`);
+    }
     if (project.isDirectory(file.path)) {
       throw new UsageError(`${file.path} would be written, but a folder of that name exists; move it away and run again.`);
     }

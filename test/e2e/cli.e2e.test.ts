@@ -38,12 +38,12 @@ describe('the pyazure bin', function () {
   });
 
   const refusals: Array<[string[], RegExp]> = [
-    [['functon', 'X'], /^pyazure: Unknown generator "functon": use one of app, function, webapp; run pyazure --help\.$/],
-    [['function', 'X', '--trigerr', 'http'], /^pyazure: Unknown option --trigerr for pyazure function; run pyazure function --help for its options\.$/],
-    [['function', 'X', '-t', 'http'], /^pyazure: Unknown option -t for pyazure function/],
+    [['functon', 'X'], new RegExp(`^pyazure: Generator "functon" is not a pyazure generator: use one of ${COMMANDS.map((command) => command.name).join(', ')} \\(run pyazure --help\\); for example "function"\\.$`)],
+    [['function', 'X', '--trigerr', 'http'], /^pyazure: Option "--trigerr" is not an option of pyazure function \(run pyazure function --help\); for example "--trigger"\.$/],
+    [['function', 'X', '-t', 'http'], /^pyazure: Option "-t" is not an option of pyazure function: options are spelled out in full/],
     [['function', 'X', '--trigger', 'queue'], /^pyazure: --trigger "queue" must be one of http, timer; for example "http"\.$/],
-    [['function', 'X', '--trigger', 'timer', '--route', 'x'], /^pyazure: --route does not apply here: it is used only with --trigger http\.$/],
-    [['function', '--trigger', 'http'], /^pyazure: Missing <name>: .* For example: HttpExample\.$/],
+    [['function', 'X', '--trigger', 'timer', '--route', 'x'], /^pyazure: --route "x" does not apply here: it is used only with --trigger http; for example "--trigger http --route x"\.$/],
+    [['function', '--trigger', 'http'], /^pyazure: <name> is missing: .*; for example "HttpExample"\.$/],
     [['function', 'X', '--methods', 'get,fetch'], /^pyazure: --methods "get,fetch" must be a comma-separated list of get, post/],
     [['function', 'X', '--model', 'v3'], /^pyazure: --model "v3" must be one of v1; for example "v1"\.$/],
     [['function', 'X', '--python', '3.9'], /^pyazure: --python "3\.9" must be one of 3\.11, 3\.12, 3\.13, 3\.14/],

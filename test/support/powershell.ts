@@ -26,3 +26,14 @@ export function assertPowerShellParses(script: string, where = 'script'): void {
   visit(tree.rootNode);
   throw new Error(`${where} does not parse as PowerShell:\n${problems.join('\n')}`);
 }
+
+/** The text of every string literal in `script`, quotes included, as the grammar delimits them. */
+export function stringLiteralsIn(script: string): string[] {
+  const literals: string[] = [];
+  const visit = (node: Parser.SyntaxNode) => {
+    if (node.type === 'string_literal') literals.push(node.text);
+    else for (const child of node.children) visit(child);
+  };
+  visit(parser.parse(script).rootNode);
+  return literals;
+}

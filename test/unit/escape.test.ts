@@ -21,9 +21,12 @@ describe('escaping', function () {
 
   it('XML escapes the five special characters and refuses control characters', function () {
     assert.equal(xml(`a & b < c > d "e" 'f'`), 'a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;');
-    const decode = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+    const decode = (text: string) => text.replace(/&(lt|gt|quot|apos|amp|#\d+);/g, (_, name: string) => named[name] ?? String.fromCharCode(Number(name.slice(1))));
     for (const value of SAMPLES) assert.equal(decode(xml(value)), value);
+    assert.equal(xml('tab\tline\nreturn\r'), 'tab&#9;line&#10;return&#13;', 'white space that parsers normalise is written as character references');
     assert.throws(() => xml('bell\u0007'), /control character/);
+    assert.throws(() => xml('\uffff'), /cannot be written into XML/);
   });
 
   it('PowerShell single-quoted literals double every kind of single quote and expand nothing', function () {

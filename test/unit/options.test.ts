@@ -63,12 +63,12 @@ describe('option declarations', function () {
   it('refuses an option that does not apply to the other answers', async function () {
     await assert.rejects(
       resolveOptions(SPECS, { given: { name: 'Api', schedule: '0 0 * * * *' }, stored: {}, context: NEW }),
-      usageErrorMatching(/^--schedule does not apply here: it is used only with --trigger timer\.$/),
+      usageErrorMatching(/^--schedule "[^"]*" does not apply here: it is used only with --trigger timer; for example "--trigger timer --schedule [^"]*"\.$/),
     );
   });
 
   it('fails without a terminal when a required value is missing, naming an example', async function () {
-    await assert.rejects(resolveOptions(SPECS, { given: {}, stored: {}, context: NEW }), usageErrorMatching(/^Missing <name>: The name\. For example: HttpExample\.$/));
+    await assert.rejects(resolveOptions(SPECS, { given: {}, stored: {}, context: NEW }), usageErrorMatching(/^<name> is missing: The name; for example "HttpExample"\.$/));
   });
 
   it('refuses an invalid team default, naming .yo-rc.json', async function () {

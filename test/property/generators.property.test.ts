@@ -1,0 +1,186 @@
+/**
+ * Property-based generation: random valid answer sets, planned through the core in-process (a new
+ * project, then sometimes a second run adding to it). Every resulting file must pass the checks of
+ * its format (JSON and schemas, XML, PowerShell, YAML, Python compiled and TOML parsed by Python in
+ * one batch), no template marker may survive, and values from the answers must read back exactly.
+ *
+ * Each generator has one entry in GENERATORS. Choices, lists and booleans come from the option
+ * declarations; an entry gives arbitraries for its string options, how it plans, and which values
+ * must read back from which files.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import type { CommandSpec } from '../../src/lib/command.js';
+import { FUNCTION_COMMAND } from '../../src/lib/functions/command.js';
+import { fixedByApp, inspectFunctionsApp, planFunction, testFileOf } from '../../src/lib/functions/plan.js';
+import { checkFunctionName, checkNcrontab, checkRoute } from '../../src/lib/naming.js';
+import { type Answers, type ResolveContext, teamDefaultsToSave } from '../../src/lib/options.js';
+import { type Plan, writesFor } from '../../src/lib/plan.js';
+import type { ProjectSnapshot } from '../../src/lib/project.js';
+import { givenArbitrary, resolveGiven, type StringArbitraries } from '../support/answers.js';
+import { checkFilesInMemory, type Echo, emptyCounts, PythonBatch } from '../support/generated-files.js';
+import { memoryProject } from '../support/memory-project.js';
+
+interface GeneratorProperties {
+  command: CommandSpec;
+  /** Arbitraries for the command's string options (others come from their declarations). */
+  strings: StringArbitraries;
+  /** The destination folder's name, which the generated files may carry. */
+  folderName: fc.Arbitrary<string>;
+  context(project: ProjectSnapshot, teamDefaults: Answers): ResolveContext;
+  plan(answers: Answers, project: ProjectSnapshot, folderName: string): Plan;
+  /** Values from the answers that must read back from the files of the run. */
+  echoes(answers: Answers, folderName: string): Echo[];
+  /** Whether a second run with `second` may add to the project `first` created (not a duplicate). */
+  canAdd?(first: Answers, second: Answers): boolean;
+  runs: number;
+}
+
+/** Text that means a template went wrong; a value containing it could not be told apart. */
+const MARKERS = ['<%', '%>', 'undefined', '[object Object]', 'NaN'];
+const markerFree = (value: string) => MARKERS.every((marker) => !value.includes(marker));
+
+const printableAscii = (excluded: string) =>
+  fc
+    .integer({ min: 0x21, max: 0x7e })
+    .map((code) => String.fromCharCode(code))
+    .filter((char) => !excluded.includes(char));
+
+// ---------------------------------------------------------------------------------------------
+// pyazure function
+const functionName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,127}$/).filter((name) => checkFunctionName(name) === undefined);
+
+/** Route templates with literal segments and {name}, {name?} and {name:constraint} parameters, metacharacters included. */
+const route = fc
+  .array(
+    fc.oneof(
+      fc.string({ unit: printableAscii('/?#\\"<>|%{}'), minLength: 1, maxLength: 8 }),
+      fc
+        .tuple(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/), fc.option(fc.string({ unit: printableAscii('{}/'), minLength: 1, maxLength: 10 })), fc.boolean())
+        .map(([name, constraint, optional]) => `{${name}${constraint === null ? '' : `:${constraint}`}${optional ? '?' : ''}}`),
+    ),
+    { minLength: 1, maxLength: 5 },
+  )
+  .map((segments) => segments.join('/'))
+  .filter((value) => checkRoute(value) === undefined && markerFree(value));
+
+/** One NCRONTAB field: *, a value, a range, a list, each with an optional step; names for months and days. */
+function cronField(min: number, max: number, names: readonly string[] = []): fc.Arbitrary<string> {
+  const value = fc.oneof(
+    fc.integer({ min, max }).map(String),
+    ...(names.length > 0 ? [fc.constantFrom(...names, ...names.map((name) => name.toLowerCase()))] : []),
+  );
+  const number = (token: string) => (/^\d+$/.test(token) ? Number(token) : min + names.indexOf(token.toUpperCase()));
+  const range = fc.tuple(value, value).map(([a, b]) => (number(a) <= number(b) ? `${a}-${b}` : `${b}-${a}`));
+  const step = fc.option(fc.integer({ min: 1, max: 59 }).map((n) => `/${n}`), { nil: '' });
+  const part = fc.tuple(fc.oneof(fc.constant('*'), value, range), step).map(([base, suffix]) => base + suffix);
+  return fc.array(part, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(','));
+}
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+const schedule = fc
+  .oneof(
+    fc.tuple(cronField(0, 59), cronField(0, 59), cronField(0, 23), cronField(1, 31), cronField(1, 12, MONTHS), cronField(0, 6, DAYS)).map((fields) => fields.join(' ')),
+    fc.stringMatching(/^%[A-Za-z_][A-Za-z0-9_.:-]{0,30}%$/),
+  )
+  .filter((value) => checkNcrontab(value) === undefined && markerFree(value));
+
+/** Any folder name a file system allows (no "/" or NUL), on one line. */
+const folderName = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 40 })
+  .filter((name) => !/[/\0\r\n\u2028\u2029]/.test(name) && name !== '.' && name !== '..' && markerFree(name));
+
+const FUNCTION_PROPERTIES: GeneratorProperties = {
+  command: FUNCTION_COMMAND,
+  strings: { name: functionName, route, schedule },
+  folderName,
+  context: (project, teamDefaults) => {
+    const app = inspectFunctionsApp(project);
+    return { existingProject: app.exists, fixed: fixedByApp(app, teamDefaults) };
+  },
+  plan: planFunction,
+  echoes: (answers, folder) => {
+    const functionJson = `${answers.name as string}/function.json`;
+    const echoes: Echo[] = [{ path: 'README.md', format: 'line', expected: `# ${folder}` }];
+    if (answers.trigger === 'http') {
+      echoes.push(
+        { path: functionJson, format: 'json', pointer: '/bindings/0/authLevel', expected: answers.authLevel },
+        { path: functionJson, format: 'json', pointer: '/bindings/0/methods', expected: answers.methods },
+        { path: functionJson, format: 'json', pointer: '/bindings/0/route', expected: answers.route },
+        { path: testFileOf(answers.name as string), format: 'python', variable: 'URL', expected: `/api/${(answers.route as string | undefined) ?? (answers.name as string)}` },
+      );
+    }
+    if (answers.trigger === 'timer') {
+      echoes.push(
+        { path: functionJson, format: 'json', pointer: '/bindings/0/schedule', expected: answers.schedule },
+        { path: functionJson, format: 'json', pointer: '/bindings/0/runOnStartup', expected: answers.runOnStartup ? true : undefined },
+      );
+    }
+    return echoes;
+  },
+  canAdd: (first, second) => (first.name as string).toLowerCase() !== (second.name as string).toLowerCase(),
+  runs: 1000,
+};
+
+const GENERATORS: readonly GeneratorProperties[] = [FUNCTION_PROPERTIES];
+
+/** The folder after a run: what was there, with the run's writes applied. */
+function applyRun(tree: Map<string, string>, plan: Plan): Map<string, string> {
+  const after = new Map(tree);
+  for (const write of writesFor(plan, memoryProject(Object.fromEntries(tree)), false)) after.set(write.path, write.contents);
+  return after;
+}
+
+describe('random valid answers generate valid files (fast-check, planned in-process)', function () {
+  let total = 0;
+  after(() => console.log(`      property cases in total: ${total}`));
+
+  for (const generator of GENERATORS) {
+    it(`pyazure ${generator.command.name}: ${generator.runs} random answer sets`, async function () {
+      const counts = emptyCounts();
+      const batch = new PythonBatch();
+      let cases = 0;
+      let additions = 0;
+      try {
+        const given = givenArbitrary(generator.command, generator.strings);
+        await fc.assert(
+          fc.asyncProperty(given, fc.option(given, { nil: undefined }), generator.folderName, async (firstGiven, secondGiven, folder) => {
+            const first = await resolveGiven(generator.command, firstGiven, generator.context(memoryProject({}), {}));
+            const firstPlan = generator.plan(first, memoryProject({}), folder);
+            let tree = applyRun(new Map(), firstPlan);
+            const echoes = generator.echoes(first, folder);
+            checkFilesInMemory(tree, echoes, counts);
+            let pythonEchoes = echoes;
+            if (secondGiven !== undefined) {
+              const stored = teamDefaultsToSave(generator.command.options, first, {});
+              const existing = memoryProject(Object.fromEntries(tree));
+              const second = await resolveGiven(generator.command, secondGiven, generator.context(existing, stored), stored);
+              fc.pre(generator.canAdd?.(first, second) ?? false);
+              tree = applyRun(tree, generator.plan(second, existing, folder));
+              const secondEchoes = generator.echoes(second, folder);
+              checkFilesInMemory(tree, secondEchoes, counts);
+              pythonEchoes = [...echoes, ...secondEchoes];
+              additions++;
+            }
+            batch.add(`case-${cases++}`, tree, pythonEchoes);
+          }),
+          { numRuns: generator.runs },
+        );
+        batch.check();
+        Object.assign(counts, batch.counts, { echoes: counts.echoes + batch.counts.echoes });
+        total += cases;
+        console.log(
+          `      ${generator.command.name}: ${cases} cases (${additions} adding to a project), ${counts.files} files checked: ${counts.json} JSON, ${counts.python} Python compiled, ${counts.toml} TOML, ${counts.xml} XML, ${counts.powershell} PowerShell, ${counts.yaml} YAML; ${counts.echoes} values read back`,
+        );
+        assert.ok(cases >= generator.runs, `only ${cases} cases ran`);
+      } finally {
+        batch.dispose();
+      }
+    });
+  }
+
+  it('runs at least 1,000 cases in total', function () {
+    assert.ok(GENERATORS.reduce((sum, generator) => sum + generator.runs, 0) >= 1000);
+  });
+});
