@@ -91,13 +91,14 @@ export function defaultOf(spec: OptionSpec, answers: Answers): unknown {
 }
 
 /**
- * For an option given where it does not apply: the option where it does, read from `appliesTo`
- * ("with --trigger http|timer" -> "--trigger http --route x"), else the hint to leave it out.
+ * For an option given where it does not apply: the option where it does, read from every condition
+ * of `appliesTo` ("with --trigger http|timer" -> "--trigger http --route x"; "with --framework
+ * django --os linux" -> "--framework django --os linux --migrate"), else the hint to leave it out.
  */
 function exampleWhereApplies(spec: OptionSpec, value: unknown): string {
   const given = spec.positional ? String(value) : `${subjectOf(spec)}${spec.kind === 'boolean' ? '' : ` ${String(value)}`}`;
-  const condition = /^with (--[a-z-]+) ([^|\s]+)/.exec(spec.appliesTo ?? '');
-  return condition ? `${condition[1]} ${condition[2]} ${given}` : `the command without ${subjectOf(spec)}`;
+  const conditions = /^with --/.test(spec.appliesTo ?? '') ? [...spec.appliesTo!.matchAll(/(--[a-z-]+) ([^|\s]+)/g)] : [];
+  return conditions.length > 0 ? `${conditions.map((condition) => `${condition[1]} ${condition[2]}`).join(' ')} ${given}` : `the command without ${subjectOf(spec)}`;
 }
 
 /** The default as `--help` and the README show it. */

@@ -36,6 +36,24 @@ export interface Write {
 }
 
 /**
+ * The first existing entry on the way to `parts` whose name differs from the planned one only in
+ * case (`MySite/` for `mysite/__init__.py`): written beside it, the two would merge on a checkout on
+ * Windows or macOS. Undefined when every existing entry on the way has exactly the planned name.
+ */
+function caseTwinOf(parts: readonly string[], project: ProjectSnapshot): string | undefined {
+  for (let depth = 0; depth < parts.length; depth++) {
+    const dir = parts.slice(0, depth).join('/');
+    const entries = project.list(dir);
+    const name = parts[depth]!;
+    if (entries.includes(name)) continue;
+    const twin = entries.find((entry) => entry.toLowerCase() === name.toLowerCase());
+    if (twin !== undefined) return dir === '' ? twin : `${dir}/${twin}`;
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
  * The files to write: unchanged files and kept user files are left out. Throws when a file the
  * run owns exists with other contents, unless `force`.
  */
@@ -47,6 +65,12 @@ export function writesFor(plan: Plan, project: ProjectSnapshot, force: boolean):
     if (seen.has(file.path)) throw new Error(`The plan writes ${file.path} twice.`);
     seen.add(file.path);
     const parts = file.path.split('/');
+    const caseTwin = caseTwinOf(parts, project);
+    if (caseTwin !== undefined) {
+      throw new UsageError(
+        `${file.path} would be written, but ${caseTwin} exists, a name differing only in case, which Windows and macOS take for the same one; rename or move it away and run again.`,
+      );
+    }
     const blocking = parts.slice(0, -1).map((_, depth) => parts.slice(0, depth + 1).join('/')).find((folder) => !project.isDirectory(folder) && project.read(folder) !== undefined);
     if (blocking !== undefined) {
       throw new UsageError(`${file.path} would be written, but ${blocking} is a file where that needs a folder; move it away and run again.`);

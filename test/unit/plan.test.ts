@@ -93,6 +93,18 @@ describe('Functions plans', function () {
     it('refuses to write a file where a folder is', function () {
       assert.throws(() => writesFor({ ...plan, files: [{ path: 'dir', contents: '', mode: 'create' }] }, memoryProject({ 'dir/x': '' }), true), /a folder of that name exists/);
     });
+
+    it('refuses, even with --force, a path whose file or folder exists in another case', function () {
+      const nested: Plan = { ...plan, files: [{ path: 'site/static/app.css', contents: '', mode: 'create' }] };
+      for (const [files, twin] of [
+        [{ 'Site/notes.md': '' }, 'Site'],
+        [{ 'site/Static/logo.png': '' }, 'site/Static'],
+        [{ 'site/static/App.css': '' }, 'site/static/App.css'],
+      ] as const) {
+        assert.throws(() => writesFor(nested, memoryProject(files), true), (error) => isUsageError(error) && error.message.includes(`but ${twin} exists, a name differing only in case`));
+      }
+      assert.deepEqual(writesFor(nested, memoryProject({ 'site/static/other.css': '', 'Other/x': '' }), false), [{ path: 'site/static/app.css', contents: '', existing: false }]);
+    });
   });
 });
 

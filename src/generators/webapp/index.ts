@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { PyazureGenerator } from '../../generator-base.js';
 import type { Answers, ResolveContext } from '../../lib/options.js';
+import type { ProjectSnapshot } from '../../lib/project.js';
 import { WEBAPP_COMMAND } from '../../lib/webapp/command.js';
 import { planWebApp } from '../../lib/webapp/plan.js';
 
@@ -14,7 +15,7 @@ export default class WebAppGenerator extends PyazureGenerator {
     return { existingProject: false, fixed: {} };
   }
 
-  protected override planFor(answers: Answers) {
-    return planWebApp(answers, basename(this.destinationRoot()));
+  protected override planFor(answers: Answers, project: ProjectSnapshot) {
+    return planWebApp(answers, project, basename(this.destinationRoot()));
   }
 }

@@ -3,8 +3,11 @@
  * web roles), and around it the Linux startup files and infrastructure, or the Windows web.config
  * variant and its ARM template.
  */
+import { UsageError } from '../errors.js';
+import { describeProblem } from '../naming.js';
 import type { Answers } from '../options.js';
 import type { Plan, PlannedFile } from '../plan.js';
+import type { ProjectSnapshot } from '../project.js';
 import { renderDir } from '../templates.js';
 import { planAppFiles, renderRunserver, RUNSERVER_FILE, STATIC_DIR } from './app-files.js';
 import { frameworkById, gunicornTarget, type FrameworkSpec, type ServerId } from './frameworks.js';
@@ -89,8 +92,14 @@ export function appServiceArmTemplate(framework: FrameworkSpec, siteExtension: s
   };
 }
 
-export function planWebApp(answers: Answers, appName: string): Plan {
+export function planWebApp(answers: Answers, project: ProjectSnapshot, appName: string): Plan {
   const name = answers.name as string;
+  // The package is a folder at the root: a user's entry of the same name in another case would
+  // be the same folder on Windows and macOS.
+  const twin = project.list().find((entry) => entry !== name && entry.toLowerCase() === name.toLowerCase());
+  if (twin !== undefined) {
+    throw new UsageError(describeProblem('Web app name', name, { rule: `differs only in case from the existing "${twin}", which Windows and macOS take for the same name`, example: `${name}_site` }));
+  }
   const framework = frameworkById(answers.framework as string);
   const windows = answers.os === 'windows';
   const handler = answers.handler as 'fastcgi' | 'httpplatform' | undefined;
