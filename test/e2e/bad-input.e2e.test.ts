@@ -130,6 +130,94 @@ const FUNCTION_ROWS: GeneratorRows = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// pyazure webapp
+const web = (args: string[], value: unknown, extra: Partial<BadInput> = {}): BadInput => ({ args: ['webapp', ...args], value, ...extra });
+const badSiteName = (name: string, folder?: string) => web([name], name, { option: 'name', folder });
+const badWebFlag = (flag: string, value: string, base: string[] = ['mysite']) =>
+  web([...base, `--${flag}`, value], value, { option: flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) });
+const onWindows = ['mysite', '--os', 'windows'];
+
+const WEBAPP_ROWS: GeneratorRows = {
+  fixtures: {
+    'other-case': files({ 'MySite/notes.md': '# notes\n', Shop: 'ours\n' }),
+    'bad-team-framework': files({ '.yo-rc.json': '{"generator-pyazure": {"framework": "rails"}}\n' }),
+    'bad-team-workers': files({ '.yo-rc.json': '{"generator-pyazure": {"workers": "0"}}\n' }),
+    'bad-team-startup': files({ '.yo-rc.json': '{"generator-pyazure": {"startupFile": "../boot.sh"}}\n' }),
+    'bad-team-extension': files({ '.yo-rc.json': '{"generator-pyazure": {"os": "windows", "siteExtension": "python27"}}\n' }),
+  },
+  rows: [
+    // Package names: shape.
+    ...['', ' ', 'MySite', 'MYSITE', '1site', 'my-site', 'my site', 'my.site', 'a/b', 'a\\b', '..', '../up', '.hidden', '/abs/site', '~', 'C:\\site'].map((name) => badSiteName(name)),
+    ...['café', 'сайт', 'サイト', 'ﬁle', 'ｓｉｔｅ', '$(id)', '`id`', 'a;b', 'a"b', 'a<b>', 'a|b', 'a&b'].map((name) => badSiteName(name)),
+    badSiteName('s'.repeat(64)),
+    badSiteName(`site${'x'.repeat(300)}`),
+    // Package names: keywords, modules the app would shadow, folders it owns, names Windows or git would lose.
+    ...['class', 'def', 'import', 'async', 'lambda', 'yield'].map((name) => badSiteName(name)),
+    ...['json', 'os', 'logging', 'email', 'http', 'html', 'secrets', 'site', 'typing', 'wsgiref'].map((name) => badSiteName(name)),
+    ...['app', 'application', 'runserver', 'manage', 'pages', 'tests', 'conftest', 'static', 'staticfiles', 'templates', 'infra'].map((name) => badSiteName(name)),
+    ...['flask', 'django', 'jinja2', 'gunicorn', 'whitenoise', 'waitress', 'wfastcgi'].map((name) => badSiteName(name)),
+    ...['con', 'nul', 'com1', 'lpt9', 'venv', 'env', 'build', 'dist', 'htmlcov'].map((name) => badSiteName(name)),
+    // Package names: an entry of the folder in another case.
+    ...['mysite', 'shop'].map((name) => badSiteName(name, 'other-case')),
+    web([], null),
+    web(['--framework', 'django'], null),
+    // Enumerations.
+    ...['rails', 'fastapi', '', 'flask '].map((framework) => badWebFlag('framework', framework)),
+    ...['macos', 'win', ''].map((os) => badWebFlag('os', os)),
+    ...['3.10', '2.7', '3.13.1', 'latest', ''].map((python) => badWebFlag('python', python)),
+    ...['github-actions', 'gitlab', ''].map((ci) => badWebFlag('ci', ci)),
+    ...['cgi', 'iisnode', '', 'wfastcgi'].map((handler) => badWebFlag('handler', handler, onWindows)),
+    // Numbers (a leading "-" is read as a flag unless given with "=").
+    ...['0', '65', '1.5', '1e1', 'two', '', '0x10', '999999999'].map((workers) => badWebFlag('workers', workers)),
+    web(['mysite', '--workers=-1'], '-1', { option: 'workers' }),
+    ...['0', '65', '2.0', ''].map((threads) => badWebFlag('threads', threads)),
+    web(['mysite', '--threads=-4'], '-4', { option: 'threads' }),
+    ...['0', '231', '60s', 'Infinity'].map((timeout) => badWebFlag('timeout', timeout)),
+    // Startup files.
+    ...['start.cmd', 'startup', '../startup.sh', 'scripts/startup.sh', '/startup.sh', '.sh', 'my startup.sh', 'start$(id).sh', 'stärt.sh', '', `${'s'.repeat(70)}.sh`].map((file) =>
+      badWebFlag('startup-file', file),
+    ),
+    web(['mysite', '--startup-file=-x.sh'], '-x.sh', { option: 'startupFile' }),
+    // Site extensions.
+    ...['python', 'python3111', 'python3111x32', 'Python3111x64', 'python-3.11', 'python27x64', 'python3111x64 ', '', '../python3111x64'].map((id) =>
+      badWebFlag('site-extension', id, onWindows),
+    ),
+    // Booleans given a value.
+    web(['mysite', '--framework', 'django', '--migrate=maybe'], 'maybe'),
+    web(['mysite', '--framework', 'django', '--collect-static=2'], '2'),
+    web(['mysite', '--force=sure'], 'sure'),
+    web(['mysite', '--interactive'], true),
+    // Options that do not apply to the OS or the framework.
+    ...([
+      ['--handler', 'fastcgi'],
+      ['--site-extension', 'python3111x64'],
+    ] as const).map(([flag, value]) => web(['mysite', flag, value], value)),
+    ...([
+      ['--python', '3.12'],
+      ['--workers', '3'],
+      ['--threads', '8'],
+      ['--timeout', '60'],
+      ['--startup-file', 'boot.sh'],
+      ['--ci', 'github'],
+    ] as const).map(([flag, value]) => web([...onWindows, flag, value], value)),
+    web([...onWindows, '--framework', 'django', '--migrate'], true),
+    web([...onWindows, '--framework', 'django', '--collect-static'], true),
+    web(['mysite', '--migrate'], true),
+    web(['mysite', '--framework', 'flask', '--collect-static'], true),
+    // Unknown, misspelt and repeated flags; extra arguments.
+    ...['--frameworks', '--trigger', '--port', '--Framework'].map((flag) => web(['mysite', flag, 'x'], flag)),
+    web(['mysite', '--os', 'linux', '--os', 'windows'], '--os'),
+    web(['mysite', 'extra'], 'extra'),
+    web(['mysite', '--framework', 'flask', 'shop'], 'shop'),
+    // Team defaults are checked too.
+    web(['mysite'], 'rails', { folder: 'bad-team-framework' }),
+    web(['mysite'], '0', { folder: 'bad-team-workers' }),
+    web(['mysite'], '../boot.sh', { folder: 'bad-team-startup' }),
+    web(['mysite'], 'python27', { folder: 'bad-team-extension' }),
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
 // pyazure (no generator, or the app generator that asks which one)
 const APP_ROWS: GeneratorRows = {
   fixtures: {},
@@ -140,12 +228,16 @@ const APP_ROWS: GeneratorRows = {
     { args: ['app', 'Api', '--project', 'function', '--trigger', 'carrier-pigeon'], value: 'carrier-pigeon', option: 'trigger' },
     { args: ['app', '1Api', '--project', 'function'], value: '1Api', option: 'name' },
     { args: ['app', 'Api', '--project', 'function', '--unknown'], value: '--unknown' },
+    { args: ['app', 'mysite', '--project', 'webapp', '--framework', 'rails'], value: 'rails', option: 'framework' },
+    { args: ['app', 'MySite', '--project', 'webapp'], value: 'MySite', option: 'name' },
+    { args: ['app', 'mysite', '--project', 'webapp', '--os', 'windows', '--workers', '3'], value: '3' },
     { args: ['--trigger', 'http', '--bogus'], value: '--bogus' },
   ],
 };
 
 const TABLE: Record<string, GeneratorRows> = {
   function: FUNCTION_ROWS,
+  webapp: WEBAPP_ROWS,
   app: APP_ROWS,
 };
 

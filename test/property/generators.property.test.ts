@@ -13,10 +13,12 @@ import fc from 'fast-check';
 import type { CommandSpec } from '../../src/lib/command.js';
 import { FUNCTION_COMMAND } from '../../src/lib/functions/command.js';
 import { fixedByApp, inspectFunctionsApp, planFunction, testFileOf } from '../../src/lib/functions/plan.js';
-import { checkFunctionName, checkNcrontab, checkRoute } from '../../src/lib/naming.js';
+import { checkFunctionName, checkNcrontab, checkRoute, checkSiteExtension, checkStartupFile, checkWebAppName } from '../../src/lib/naming.js';
 import { type Answers, type ResolveContext, teamDefaultsToSave } from '../../src/lib/options.js';
 import { type Plan, writesFor } from '../../src/lib/plan.js';
 import type { ProjectSnapshot } from '../../src/lib/project.js';
+import { WEBAPP_COMMAND } from '../../src/lib/webapp/command.js';
+import { planWebApp } from '../../src/lib/webapp/plan.js';
 import { givenArbitrary, resolveGiven, type StringArbitraries } from '../support/answers.js';
 import { checkFilesInMemory, type Echo, emptyCounts, PythonBatch } from '../support/generated-files.js';
 import { memoryProject } from '../support/memory-project.js';
@@ -123,7 +125,56 @@ const FUNCTION_PROPERTIES: GeneratorProperties = {
   runs: 1000,
 };
 
-const GENERATORS: readonly GeneratorProperties[] = [FUNCTION_PROPERTIES];
+// ---------------------------------------------------------------------------------------------
+// pyazure webapp
+const webAppName = fc.stringMatching(/^[a-z_][a-z0-9_]{0,62}$/).filter((name) => checkWebAppName(name) === undefined);
+const wholeNumber = (min: number, max: number) => fc.integer({ min, max }).map(String);
+const startupFile = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,60}\.sh$/).filter((name) => checkStartupFile(name) === undefined);
+const siteExtension = fc.stringMatching(/^python3\d{2,4}x(?:64|86)$/).filter((id) => checkSiteExtension(id) === undefined);
+
+const WEBAPP_PROPERTIES: GeneratorProperties = {
+  command: WEBAPP_COMMAND,
+  strings: { name: webAppName, workers: wholeNumber(1, 64), threads: wholeNumber(1, 64), timeout: wholeNumber(1, 230), startupFile, siteExtension },
+  folderName,
+  context: () => ({ existingProject: false, fixed: {} }),
+  plan: planWebApp,
+  echoes: (answers, folder) => {
+    const name = answers.name as string;
+    const django = answers.framework === 'django';
+    const echoes: Echo[] = [{ path: 'README.md', format: 'line', expected: `# ${folder}` }];
+    if (django) echoes.push({ path: `${name}/settings/base.py`, format: 'python', variable: 'ROOT_URLCONF', expected: `${name}.urls` });
+    if (answers.os === 'linux') {
+      const startup = answers.startupFile as string;
+      echoes.push(
+        { path: 'azure.yaml', format: 'line', expected: `name: ${name}` },
+        { path: startup, format: 'line', expected: `  --workers "\${WEB_CONCURRENCY:-${answers.workers as string}}" \\` },
+        { path: startup, format: 'line', expected: `  --threads "\${PYTHON_GUNICORN_THREADS:-${answers.threads as string}}" \\` },
+        { path: startup, format: 'line', expected: `  --timeout ${answers.timeout as string} \\` },
+        { path: 'infra/web.bicep', format: 'line', expected: `      appCommandLine: '${startup}'` },
+        { path: 'infra/web.bicep', format: 'line', expected: `      linuxFxVersion: 'PYTHON|${answers.python as string}'` },
+      );
+      if (answers.ci === 'github') echoes.push({ path: '.github/workflows/deploy.yml', format: 'line', expected: `          python-version: "${answers.python as string}"` });
+    } else {
+      const extension = answers.siteExtension as string;
+      const python = `D:\\home\\${extension}\\python.exe`;
+      const fastCgi = answers.handler === 'fastcgi';
+      echoes.push(
+        fastCgi
+          ? { path: 'web.config', format: 'xml', element: 'add', attribute: 'scriptProcessor', expected: `${python}|D:\\home\\${extension}\\wfastcgi.py` }
+          : { path: 'web.config', format: 'xml', element: 'httpPlatform', attribute: 'processPath', expected: python },
+        { path: 'azuredeploy.json', format: 'json', pointer: '/resources/1/resources/0/name', expected: extension },
+        { path: 'azuredeploy.json', format: 'json', pointer: '/resources/1/properties/siteConfig/use32BitWorkerProcess', expected: extension.endsWith('x86') },
+      );
+      if (django) {
+        echoes.push({ path: 'web.config', format: 'xml', element: fastCgi ? 'add' : 'environmentVariable', attribute: 'value', expected: `${name}.settings.production` });
+      }
+    }
+    return echoes;
+  },
+  runs: 300,
+};
+
+const GENERATORS: readonly GeneratorProperties[] = [FUNCTION_PROPERTIES, WEBAPP_PROPERTIES];
 
 /** The folder after a run: what was there, with the run's writes applied. */
 function applyRun(tree: Map<string, string>, plan: Plan): Map<string, string> {
@@ -144,8 +195,10 @@ describe('random valid answers generate valid files (fast-check, planned in-proc
       let additions = 0;
       try {
         const given = givenArbitrary(generator.command, generator.strings);
+        // A second run only where the generator adds to projects; otherwise every case is a new project.
+        const secondRun = generator.canAdd ? fc.option(given, { nil: undefined }) : fc.constant(undefined);
         await fc.assert(
-          fc.asyncProperty(given, fc.option(given, { nil: undefined }), generator.folderName, async (firstGiven, secondGiven, folder) => {
+          fc.asyncProperty(given, secondRun, generator.folderName, async (firstGiven, secondGiven, folder) => {
             const first = await resolveGiven(generator.command, firstGiven, generator.context(memoryProject({}), {}));
             const firstPlan = generator.plan(first, memoryProject({}), folder);
             let tree = applyRun(new Map(), firstPlan);
