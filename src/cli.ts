@@ -37,7 +37,7 @@ function acceptedFlags(commands: readonly CommandSpec[]): Set<string> {
     for (const spec of optionsOf(command)) {
       if (spec.positional) continue;
       flags.add(flagOf(spec));
-      if (spec.kind === 'boolean') flags.add(`no-${flagOf(spec)}`);
+      if (spec.kind === 'boolean' || (spec.kind === 'string' && spec.negatable)) flags.add(`no-${flagOf(spec)}`);
     }
   }
   return flags;

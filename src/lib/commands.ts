@@ -3,10 +3,11 @@
  * module loads no Yeoman code, so `pyazure --help` and option checks stay fast.
  */
 import type { CommandSpec } from './command.js';
+import { CLOUDSERVICE_COMMAND, ROLE_COMMAND } from './cloudservice/command.js';
 import { FUNCTION_COMMAND } from './functions/command.js';
 
 /** The generators `yo pyazure` can compose; only those that work are listed. */
-export const PROJECT_COMMANDS: readonly CommandSpec[] = [FUNCTION_COMMAND];
+export const PROJECT_COMMANDS: readonly CommandSpec[] = [FUNCTION_COMMAND, CLOUDSERVICE_COMMAND];
 
 export const APP_COMMAND: CommandSpec = {
   name: 'app',
@@ -24,7 +25,7 @@ export const APP_COMMAND: CommandSpec = {
   examples: ['pyazure app --project function HttpExample --trigger http'],
 };
 
-export const COMMANDS: readonly CommandSpec[] = [APP_COMMAND, ...PROJECT_COMMANDS];
+export const COMMANDS: readonly CommandSpec[] = [APP_COMMAND, ...PROJECT_COMMANDS, ROLE_COMMAND];
 
 export function commandByName(name: string): CommandSpec | undefined {
   return COMMANDS.find((command) => command.name === name);
