@@ -186,6 +186,59 @@ export const checkNcrontab: Check = (expression) => {
   return undefined;
 };
 
+// Web apps (App Service, Cloud Service web roles)
+
+/**
+ * Top-level names a generated web app owns or imports: its entry modules, folders and packages.
+ * The app's own package must not take one of them.
+ */
+export const WEB_APP_MODULES: ReadonlySet<string> = new Set([
+  'app', 'application', 'runserver', 'manage', 'pages', 'tests', 'conftest', 'static', 'staticfiles', 'templates', 'infra',
+  'flask', 'django', 'werkzeug', 'jinja2', 'gunicorn', 'whitenoise', 'waitress', 'wfastcgi', 'pytest', 'site',
+]);
+
+const WEB_APP_NAME_EXAMPLE = 'mysite';
+
+/**
+ * The web app's Python package (the Flask package or the Django project): a lower-case identifier,
+ * not a keyword, shadowing neither the standard library nor a module the app owns or imports
+ * (checked case-insensitively, as Windows and macOS file systems compare names).
+ */
+export const checkWebAppName: Check = (name) => {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) {
+    return {
+      rule: 'is not a valid Python package name: it must start with a lower-case ASCII letter or underscore and contain only lower-case letters, digits and underscores, at most 63 characters',
+      example: WEB_APP_NAME_EXAMPLE,
+    };
+  }
+  if (PYTHON_KEYWORDS.has(name)) return { rule: 'is a Python keyword and cannot be imported as a package', example: WEB_APP_NAME_EXAMPLE };
+  const shadowed = [...PYTHON_STDLIB_MODULES, ...WEB_APP_MODULES].find((module) => module.toLowerCase() === name);
+  if (shadowed) {
+    return { rule: `would shadow the Python module or folder "${shadowed}" that the app imports or owns`, example: `${name}_site` };
+  }
+  return undefined;
+};
+
+/** An App Service Python site extension id: `python3<minor><patch>x64` or `...x86`, e.g. python3111x64. */
+export const checkSiteExtension: Check = (id) =>
+  /^python3\d{2,4}x(?:64|86)$/.test(id)
+    ? undefined
+    : { rule: 'is not a Python site extension id: it must read python3<minor><patch> followed by x64 or x86, in lower case', example: 'python3111x64' };
+
+/** A startup file in the app root, run by bash: a plain file name ending in `.sh`. */
+export const checkStartupFile: Check = (name) =>
+  /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}\.sh$/.test(name)
+    ? undefined
+    : { rule: 'must be a file name in the app root ending in .sh, made of letters, digits, ".", "_" and "-"', example: 'startup.sh' };
+
+/** A whole number within `min`..`max`, as a check (options are given as text). */
+export function checkIntegerRange(min: number, max: number, example: number): Check {
+  return (value) =>
+    /^\d{1,6}$/.test(value) && Number(value) >= min && Number(value) <= max
+      ? undefined
+      : { rule: `must be a whole number from ${min} to ${max}`, example: String(example) };
+}
+
 // Cloud Services: service, role and sizes.
 
 /** The service name: it becomes `<name>.cloudapp.net`, so it is a DNS label. */
