@@ -2,6 +2,7 @@
  * Answers + what is in the folder -> the files of a new Cloud Service, or of one more role in an
  * existing one (with its csdef, cscfg and ARM entries added in place).
  */
+import { randomBytes } from 'node:crypto';
 import { UsageError } from '../errors.js';
 import { describeProblem, findNameClash, CLASSIC_VM_SIZES } from '../naming.js';
 import type { Answers } from '../options.js';
@@ -10,7 +11,8 @@ import type { ProjectSnapshot } from '../project.js';
 import { renderDir } from '../templates.js';
 import { addArmRole, ARM_TEMPLATE_FILE, renderArmTemplate } from './arm.js';
 import { DEFAULT_CLASSIC_VM_SIZE, DEFAULT_PYTHON_RELEASE } from './command.js';
-import { roleKind } from './roles.js';
+import { FRAMEWORK_SETTINGS, roleKind } from './roles.js';
+import { webRoleFiles } from './web-role.js';
 import {
   addConfigurationRole,
   addDefinitionRole,
@@ -37,20 +39,21 @@ function roleFiles(role: ServiceRole, answers: Answers, serviceName: string): Pl
   const data = {
     serviceName,
     roleName: role.name,
-    roleType: role.kind.type,
-    framework: answers.framework,
     pythonRelease: answers.python as string,
-    settings: role.kind.settings,
+    appSettingVariables: role.kind.type === 'web' ? role.settings.map((setting) => setting.variable) : [],
   };
   const rendered = [
-    ...renderDir(`cloudservice/${role.kind.type}`, data),
+    ...(role.kind.type === 'web' ? webRoleFiles(role.name, answers.framework as string, serviceName) : renderDir('cloudservice/worker', data)),
     ...renderDir('cloudservice/scripts', data).map((file) => ({ ...file, path: `bin/${file.path}` })),
   ];
   return rendered.map((file) => ({ path: `${role.name}/${file.path}`, contents: withPlatformLineEndings(file.path, file.contents), mode: 'create' as const }));
 }
 
 function serviceRole(name: string, type: string, answers: Answers, vmSize: string): ServiceRole {
-  return { name, kind: roleKind(type), vmSize, instances: Number(answers.instances) };
+  const kind = roleKind(type);
+  const frameworkSettings = type === 'web' ? (FRAMEWORK_SETTINGS[answers.framework as string] ?? []) : [];
+  const settings = [...kind.settings, ...frameworkSettings].map((setting) => (setting.localSecret ? { ...setting, local: randomBytes(36).toString('base64url') } : setting));
+  return { name, kind, settings, vmSize, instances: Number(answers.instances) };
 }
 
 function checkSizeForDeployment(vmSize: string, extendedSupport: boolean): void {

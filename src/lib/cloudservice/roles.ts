@@ -13,6 +13,8 @@ export interface RoleSetting {
   local: string;
   /** Value in ServiceConfiguration.Cloud.cscfg; empty values are for the team to fill in. */
   cloud: string;
+  /** The Local value is a random secret made when the role is generated (`local` is ignored). */
+  localSecret?: boolean;
 }
 
 export interface HttpEndpoint {
@@ -59,6 +61,16 @@ export const ROLE_KINDS: readonly RoleKind[] = [
     ],
   },
 ];
+
+/**
+ * Settings a framework adds to a web role. They reach the app through the startup task, which
+ * writes them into the site's web.config appSettings on the instance (IIS worker processes do not
+ * get the role's runtime environment). Django's SECRET_KEY: generated for the emulator, left empty
+ * in the Cloud configuration for the team to set (the startup task fails, naming it, until then).
+ */
+export const FRAMEWORK_SETTINGS: Readonly<Record<string, readonly RoleSetting[]>> = {
+  django: [{ name: 'DjangoSecretKey', variable: 'SECRET_KEY', local: '', cloud: '', localSecret: true }],
+};
 
 export function roleKind(type: string): RoleKind {
   const kind = ROLE_KINDS.find((candidate) => candidate.type === type);

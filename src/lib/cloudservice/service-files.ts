@@ -6,7 +6,7 @@
 import { UsageError } from '../errors.js';
 import { xml } from '../escape.js';
 import type { ProjectSnapshot } from '../project.js';
-import type { RoleKind } from './roles.js';
+import type { RoleKind, RoleSetting } from './roles.js';
 
 export const DEFINITION_FILE = 'ServiceDefinition.csdef';
 export const DEFINITION_NAMESPACE = 'http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition';
@@ -23,6 +23,8 @@ export function configurationFile(configuration: string): string {
 export interface ServiceRole {
   name: string;
   kind: RoleKind;
+  /** The kind's settings and those of the role's framework, with their values. */
+  settings: readonly RoleSetting[];
   vmSize: string;
   instances: number;
 }
@@ -83,23 +85,23 @@ function definitionRole(role: ServiceRole): Element {
       { name: 'Endpoints', children: [{ name: 'InputEndpoint', attributes: [['name', endpoint.name], ['protocol', endpoint.protocol], ['port', String(endpoint.port)]] }] },
     );
   }
-  if (kind.settings.length > 0) {
-    children.push({ name: 'ConfigurationSettings', children: kind.settings.map((setting) => ({ name: 'Setting', attributes: [['name', setting.name]] })) });
+  if (role.settings.length > 0) {
+    children.push({ name: 'ConfigurationSettings', children: role.settings.map((setting) => ({ name: 'Setting', attributes: [['name', setting.name]] })) });
   }
+  const settingVariables = role.settings.map((setting) =>
+    variable(setting.variable, `/RoleEnvironment/CurrentInstance/ConfigurationSettings/ConfigurationSetting[@name='${setting.name}']/@value`),
+  );
   children.push({
     name: 'Startup',
     children: [
       {
         name: 'Task',
         attributes: [['commandLine', kind.startupCommandLine], ['executionContext', 'elevated'], ['taskType', 'simple']],
-        children: [{ name: 'Environment', children: [EMULATED] }],
+        children: [{ name: 'Environment', children: [EMULATED, ...settingVariables] }],
       },
     ],
   });
   if (kind.entryPoint) {
-    const settingVariables = kind.settings.map((setting) =>
-      variable(setting.variable, `/RoleEnvironment/CurrentInstance/ConfigurationSettings/ConfigurationSetting[@name='${setting.name}']/@value`),
-    );
     children.push({
       name: 'Runtime',
       children: [
@@ -114,10 +116,10 @@ function definitionRole(role: ServiceRole): Element {
 /** Local gets the emulator's values; Cloud and any other configuration get the cloud values. */
 function configurationRole(role: ServiceRole, configuration: string): Element {
   const children: Element[] = [{ name: 'Instances', attributes: [['count', String(role.instances)]] }];
-  if (role.kind.settings.length > 0) {
+  if (role.settings.length > 0) {
     children.push({
       name: 'ConfigurationSettings',
-      children: role.kind.settings.map((setting) => ({ name: 'Setting', attributes: [['name', setting.name], ['value', configuration === 'Local' ? setting.local : setting.cloud]] })),
+      children: role.settings.map((setting) => ({ name: 'Setting', attributes: [['name', setting.name], ['value', configuration === 'Local' ? setting.local : setting.cloud]] })),
     });
   }
   return { name: 'Role', attributes: [['name', role.name]], children };

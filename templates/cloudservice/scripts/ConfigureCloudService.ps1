@@ -30,7 +30,9 @@ function Get-SiteRoot {
 function Get-WfastcgiPath {
     param([Parameter(Mandatory = $true)][string]$Python)
     $ErrorActionPreference = 'Continue'
-    $path = & $Python -c 'import wfastcgi; print(wfastcgi.__file__)'
+    # Located without importing it: wfastcgi starts watching files when imported.
+    # (Double quotes inside native arguments are lost by Windows PowerShell, hence the single ones.)
+    $path = & $Python -c 'import importlib.util; print(importlib.util.find_spec(''wfastcgi'').origin)'
     if ($LASTEXITCODE -ne 0 -or -not $path) { throw 'wfastcgi is not installed: requirements.txt must list it.' }
     return "$path".Trim()
 }
@@ -52,8 +54,27 @@ function Register-FastCgi {
     Invoke-Checked $appcmd @('set', 'config', '-section:system.webServer/fastCgi', "/+[fullPath='$Python',arguments='$Wfastcgi',maxInstances='0']", '/commit:apphost')
 }
 
-# Points web.config at this instance's interpreter: the PythonHandler's scriptProcessor must equal
-# the registered FastCGI application, and PYTHONPATH must hold the site root.
+# Sets an appSettings entry of web.config; returns whether it changed.
+function Set-AppSetting {
+    param([Parameter(Mandatory = $true)][System.Xml.XmlDocument]$Config, [Parameter(Mandatory = $true)][string]$Key, [string]$Value)
+    $appSettings = $Config.SelectSingleNode('/configuration/appSettings')
+    if ($null -eq $appSettings) {
+        $appSettings = $Config.DocumentElement.PrependChild($Config.CreateElement('appSettings'))
+    }
+    $entry = $appSettings.SelectSingleNode("add[@key='$Key']")
+    if ($null -eq $entry) {
+        $entry = $appSettings.AppendChild($Config.CreateElement('add'))
+        $entry.SetAttribute('key', $Key)
+    } elseif ($entry.GetAttribute('value') -eq $Value) {
+        return $false
+    }
+    $entry.SetAttribute('value', $Value)
+    return $true
+}
+
+# Points web.config at this instance: the PythonHandler's scriptProcessor must equal the
+# registered FastCGI application, PYTHONPATH must hold the site root, and the role's settings
+# become app settings.
 function Update-WebConfig {
     param([Parameter(Mandatory = $true)][string]$SiteRoot, [Parameter(Mandatory = $true)][string]$ScriptProcessor)
     $path = Join-Path $SiteRoot 'web.config'
@@ -67,22 +88,37 @@ function Update-WebConfig {
         $handler.SetAttribute('scriptProcessor', $ScriptProcessor)
         $changed = $true
     }
-    $pythonPath = $config.SelectSingleNode("/configuration/appSettings/add[@key='PYTHONPATH']")
-    if ($null -ne $pythonPath -and $pythonPath.GetAttribute('value') -ne $SiteRoot) {
-        $pythonPath.SetAttribute('value', $SiteRoot)
-        $changed = $true
-    }
-    $wsgiLog = $config.SelectSingleNode("/configuration/appSettings/add[@key='WSGI_LOG']")
-    $wsgiLogPath = Join-Path $LogDirectory 'wfastcgi.log'
-    if ($null -ne $wsgiLog -and $wsgiLog.GetAttribute('value') -ne $wsgiLogPath) {
-        $wsgiLog.SetAttribute('value', $wsgiLogPath)
-        $changed = $true
+    $changed = (Set-AppSetting $config 'PYTHONPATH' $SiteRoot) -or $changed
+    $changed = (Set-AppSetting $config 'WSGI_LOG' (Join-Path $LogDirectory 'wfastcgi.log')) -or $changed
+    foreach ($name in $AppSettingVariables) {
+        $value = [Environment]::GetEnvironmentVariable($name)
+        if (-not $value) { throw "$name is empty: give the role's setting for it a value in ServiceConfiguration.*.cscfg." }
+        $changed = (Set-AppSetting $config $name $value) -or $changed
     }
     if ($changed) {
         $config.Save($path)
-        Write-Log "Pointed $path at $ScriptProcessor"
+        Write-Log "Updated $path for $ScriptProcessor"
     } else {
-        Write-Log "$path already points at $ScriptProcessor"
+        Write-Log "$path is already up to date"
+    }
+}
+
+# A Django site collects its static files (hashed names that WhiteNoise serves) with the same
+# settings IIS gives the app: web.config's appSettings.
+function Invoke-CollectStatic {
+    param([Parameter(Mandatory = $true)][string]$Python, [Parameter(Mandatory = $true)][string]$SiteRoot)
+    $managePy = Join-Path $SiteRoot 'manage.py'
+    if (-not (Test-Path -LiteralPath $managePy -PathType Leaf)) { return }
+    $config = New-Object System.Xml.XmlDocument
+    $config.Load((Join-Path $SiteRoot 'web.config'))
+    foreach ($setting in $config.SelectNodes('/configuration/appSettings/add')) {
+        [Environment]::SetEnvironmentVariable($setting.GetAttribute('key'), $setting.GetAttribute('value'), 'Process')
+    }
+    Push-Location -LiteralPath $SiteRoot
+    try {
+        Invoke-Checked $Python @($managePy, 'collectstatic', '--noinput')
+    } finally {
+        Pop-Location
     }
 }
 
@@ -97,7 +133,9 @@ try {
     if ($isWebRole) {
         $wfastcgi = Get-WfastcgiPath $python
         Register-FastCgi $python $wfastcgi
-        Update-WebConfig (Get-SiteRoot $emulated) "$python|$wfastcgi"
+        $siteRoot = Get-SiteRoot $emulated
+        Update-WebConfig $siteRoot "$python|$wfastcgi"
+        Invoke-CollectStatic $python $siteRoot
     }
     Write-Log 'ConfigureCloudService.ps1 finished'
     exit 0

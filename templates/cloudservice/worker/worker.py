@@ -105,7 +105,10 @@ def run(source: QueueClient, target: QueueClient, stop: threading.Event) -> None
             if handled == 0:
                 stop.wait(IDLE_SECONDS)
         except AzureError as error:
-            log.warning("storage unavailable (%s); retrying in %.0f s", type(error).__name__, backoff)
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            log.warning("storage unavailable (%s); retrying in %.0f s", reason, backoff)
+            # Created again on the next try: storage may have come back without them.
+            ready = False
             stop.wait(backoff)
             backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
     log.info("stopped")

@@ -19,7 +19,9 @@ ENVIRONMENT = {
 class FakeQueue:
     def __init__(self, name, messages=(), failures=0, stop=None):
         self.queue_name = name
-        self.messages = [SimpleNamespace(id=str(i), content=text) for i, text in enumerate(messages)]
+        self.messages = [
+            SimpleNamespace(id=str(i), content=text) for i, text in enumerate(messages)
+        ]
         self.sent = []
         self.deleted = []
         self.failures = failures
