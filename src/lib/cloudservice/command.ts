@@ -97,7 +97,6 @@ export const CLOUDSERVICE_COMMAND: CommandSpec = {
       description: 'Write the NetworkConfiguration and the ARM template (azuredeploy.json) that Cloud Services (extended support) deploys with.',
       prompt: 'Deploy as Cloud Services (extended support)?',
       default: false,
-      scope: 'project',
     },
     {
       name: 'vmSize',
