@@ -8,6 +8,8 @@ import { describeDefault, flagOf } from '../../src/lib/options.js';
 import { REPO_ROOT, tempDir } from '../support/paths.js';
 import { pyazure, run } from '../support/run.js';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('the pyazure bin', function () {
   let folder: string;
   beforeEach(() => (folder = tempDir('cli')));
@@ -16,7 +18,7 @@ describe('the pyazure bin', function () {
   it('pyazure --help lists every generator', function () {
     const result = pyazure(['--help'], folder);
     assert.equal(result.code, 0);
-    for (const command of COMMANDS) assert.match(result.stdout, new RegExp(`^  ${command.name} +${command.summary.slice(0, 20)}`, 'm'));
+    for (const command of COMMANDS) assert.match(result.stdout, new RegExp(`^  ${command.name} +${escapeRegExp(command.summary.slice(0, 20))}`, 'm'));
   });
 
   for (const command of COMMANDS) {
@@ -38,7 +40,7 @@ describe('the pyazure bin', function () {
   });
 
   const refusals: Array<[string[], RegExp]> = [
-    [['functon', 'X'], /^pyazure: Unknown generator "functon": use one of app, function; run pyazure --help\.$/],
+    [['functon', 'X'], new RegExp(`^pyazure: Unknown generator "functon": use one of ${COMMANDS.map((command) => command.name).join(', ')}; run pyazure --help\\.$`)],
     [['function', 'X', '--trigerr', 'http'], /^pyazure: Unknown option --trigerr for pyazure function; run pyazure function --help for its options\.$/],
     [['function', 'X', '-t', 'http'], /^pyazure: Unknown option -t for pyazure function/],
     [['function', 'X', '--trigger', 'queue'], /^pyazure: --trigger "queue" must be one of http, timer; for example "http"\.$/],

@@ -37,8 +37,6 @@ function withPlatformLineEndings(path: string, contents: string): string {
 /** Every file of one role, below its folder: its code and tests, and the scripts in bin/. */
 function roleFiles(role: ServiceRole, answers: Answers, serviceName: string): PlannedFile[] {
   const data = {
-    serviceName,
-    roleName: role.name,
     pythonRelease: answers.python as string,
     appSettingVariables: role.kind.type === 'web' ? role.settings.map((setting) => setting.variable) : [],
   };

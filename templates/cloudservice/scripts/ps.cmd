@@ -5,6 +5,6 @@ rem file; the script's exit code is this file's exit code, so a failed startup t
 rem role and a worker's exit recycles it.
 setlocal
 cd /d "%~dp0" || exit /b 1
-if not exist "%~dp0logs\" mkdir "%~dp0logs" || exit /b 1
+if not exist "%~dp0logs\" (mkdir "%~dp0logs" || exit /b 1)
 powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Unrestricted -File "%~dp0%~1" %2 %3 %4 %5 %6 %7 %8 %9 >> "%~dp0logs\%~n1.log" 2>> "%~dp0logs\%~n1.err.log"
 exit /b %ERRORLEVEL%
