@@ -5,9 +5,10 @@
 import type { CommandSpec } from './command.js';
 import { CLOUDSERVICE_COMMAND, ROLE_COMMAND } from './cloudservice/command.js';
 import { FUNCTION_COMMAND } from './functions/command.js';
+import { WEBAPP_COMMAND } from './webapp/command.js';
 
 /** The generators `yo pyazure` can compose; only those that work are listed. */
-export const PROJECT_COMMANDS: readonly CommandSpec[] = [FUNCTION_COMMAND, CLOUDSERVICE_COMMAND];
+export const PROJECT_COMMANDS: readonly CommandSpec[] = [FUNCTION_COMMAND, WEBAPP_COMMAND, CLOUDSERVICE_COMMAND];
 
 export const APP_COMMAND: CommandSpec = {
   name: 'app',

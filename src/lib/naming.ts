@@ -194,7 +194,7 @@ export const checkNcrontab: Check = (expression) => {
  */
 export const WEB_APP_MODULES: ReadonlySet<string> = new Set([
   'app', 'application', 'runserver', 'manage', 'pages', 'tests', 'conftest', 'static', 'staticfiles', 'templates', 'infra',
-  'flask', 'django', 'werkzeug', 'jinja2', 'gunicorn', 'whitenoise', 'waitress', 'wfastcgi', 'pytest', 'site',
+  'flask', 'django', 'werkzeug', 'jinja2', 'gunicorn', 'whitenoise', 'waitress', 'wfastcgi', 'pytest',
 ]);
 
 const WEB_APP_NAME_EXAMPLE = 'mysite';

@@ -49,7 +49,7 @@ describe('the pyazure bin', function () {
     [['function', 'X', '--methods', 'get,fetch'], /^pyazure: --methods "get,fetch" must be a comma-separated list of get, post/],
     [['function', 'X', '--model', 'v3'], /^pyazure: --model "v3" must be one of v1; for example "v1"\.$/],
     [['function', 'X', '--python', '3.9'], /^pyazure: --python "3\.9" must be one of 3\.11, 3\.12, 3\.13, 3\.14/],
-    [['app', 'X', '--project', 'webapp'], /^pyazure: --project "webapp" must be one of function/],
+    [['app', 'X', '--project', 'website'], /^pyazure: --project "website" must be one of function/],
   ];
   for (const [args, message] of refusals) {
     it(`refuses pyazure ${args.join(' ')} with one line, exit code 2 and nothing written`, function () {

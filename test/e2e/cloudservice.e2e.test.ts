@@ -335,7 +335,7 @@ describe('pyazure cloudservice and role (end to end)', function () {
         const local = checked.values['ServiceConfiguration.Local.cscfg']![roleName]!;
         const fromConfiguration = Object.fromEntries(Object.entries(roleSettings.startupSettings).map(([variable, setting]) => [variable, local[setting]!]));
         assert.deepEqual(Object.keys(fromConfiguration), framework === 'django' ? ['SECRET_KEY'] : []);
-        assert.deepEqual(roleSettings.settings, framework === 'django' ? ['DjangoSecretKey'] : []);
+        assert.deepEqual(roleSettings.settings, framework === 'django' ? ['SecretKey'] : []);
         if (framework === 'django') {
           runOk(python, ['manage.py', 'collectstatic', '--noinput'], { cwd: role, env: { ...process.env, ...appSettingsOf(webConfig), PYTHONPATH: role, ...fromConfiguration } });
         }

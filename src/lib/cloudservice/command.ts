@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command.js';
 import { checkInstanceCount, checkPythonRelease, checkRoleName, checkServiceName, checkVmSize } from '../naming.js';
 import type { OptionSpec } from '../options.js';
+import { FRAMEWORKS } from '../webapp/frameworks.js';
 import { ROLE_KINDS } from './roles.js';
 
 /** The CPython release installed on instances unless --python says otherwise. */
@@ -13,10 +14,7 @@ const framework = (when: OptionSpec['when'], appliesTo: string): OptionSpec => (
   kind: 'choice',
   description: 'Web framework of the web role.',
   prompt: 'Web framework',
-  choices: [
-    { value: 'flask', summary: 'Flask, served through wfastcgi' },
-    { value: 'django', summary: 'Django, served through wfastcgi' },
-  ],
+  choices: FRAMEWORKS.map((candidate) => ({ value: candidate.id, summary: candidate.summary })),
   default: 'flask',
   when,
   appliesTo,

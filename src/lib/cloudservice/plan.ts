@@ -9,9 +9,10 @@ import type { Answers } from '../options.js';
 import type { Plan, PlannedFile } from '../plan.js';
 import type { ProjectSnapshot } from '../project.js';
 import { renderDir } from '../templates.js';
+import { frameworkById } from '../webapp/frameworks.js';
 import { addArmRole, ARM_TEMPLATE_FILE, renderArmTemplate } from './arm.js';
 import { DEFAULT_CLASSIC_VM_SIZE, DEFAULT_PYTHON_RELEASE } from './command.js';
-import { FRAMEWORK_SETTINGS, roleKind } from './roles.js';
+import { roleKind, SECRET_KEY_SETTING } from './roles.js';
 import { webRoleFiles } from './web-role.js';
 import {
   addConfigurationRole,
@@ -49,7 +50,7 @@ function roleFiles(role: ServiceRole, answers: Answers, serviceName: string): Pl
 
 function serviceRole(name: string, type: string, answers: Answers, vmSize: string): ServiceRole {
   const kind = roleKind(type);
-  const frameworkSettings = type === 'web' ? (FRAMEWORK_SETTINGS[answers.framework as string] ?? []) : [];
+  const frameworkSettings = type === 'web' && frameworkById(answers.framework as string).needsSecretKey ? [SECRET_KEY_SETTING] : [];
   const settings = [...kind.settings, ...frameworkSettings].map((setting) => (setting.localSecret ? { ...setting, local: randomBytes(36).toString('base64url') } : setting));
   return { name, kind, settings, vmSize, instances: Number(answers.instances) };
 }

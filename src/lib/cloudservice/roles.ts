@@ -63,14 +63,13 @@ export const ROLE_KINDS: readonly RoleKind[] = [
 ];
 
 /**
- * Settings a framework adds to a web role. They reach the app through the startup task, which
- * writes them into the site's web.config appSettings on the instance (IIS worker processes do not
- * get the role's runtime environment). Django's SECRET_KEY: generated for the emulator, left empty
- * in the Cloud configuration for the team to set (the startup task fails, naming it, until then).
+ * The setting a web role gets when its framework needs a SECRET_KEY in production. It reaches the
+ * app through the startup task, which writes it into the site's web.config appSettings on the
+ * instance (IIS worker processes do not get the role's runtime environment). Generated for the
+ * emulator, left empty in the Cloud configuration for the team to set (the startup task fails,
+ * naming it, until then).
  */
-export const FRAMEWORK_SETTINGS: Readonly<Record<string, readonly RoleSetting[]>> = {
-  django: [{ name: 'DjangoSecretKey', variable: 'SECRET_KEY', local: '', cloud: '', localSecret: true }],
-};
+export const SECRET_KEY_SETTING: RoleSetting = { name: 'SecretKey', variable: 'SECRET_KEY', local: '', cloud: '', localSecret: true };
 
 export function roleKind(type: string): RoleKind {
   const kind = ROLE_KINDS.find((candidate) => candidate.type === type);

@@ -34,13 +34,12 @@ export function webRolePackage(roleName: string): string {
 }
 
 /**
- * App settings wfastcgi puts in the app's environment: the framework's own, and for Django the
- * host name its production settings allow (the service's cloudapp.net name). SECRET_KEY is the
- * team's to add (README).
+ * App settings wfastcgi puts in the app's environment: the framework's own, and the host name the
+ * service answers at, named as App Service names it (the web app core's production settings read
+ * WEBSITE_HOSTNAME).
  */
 function webRoleSettings(frameworkId: string, name: string, serviceName: string): Record<string, string> {
-  const settings = frameworkById(frameworkId).appSettings(name);
-  return frameworkId === 'django' ? { ...settings, WEBSITE_HOSTNAME: `${serviceName.toLowerCase()}.cloudapp.net` } : settings;
+  return { ...frameworkById(frameworkId).appSettings(name), WEBSITE_HOSTNAME: `${serviceName.toLowerCase()}.cloudapp.net` };
 }
 
 /** The web role's files, relative to the role folder. */

@@ -12,6 +12,8 @@ export interface WsgiEntry {
 
 export interface FrameworkSpec {
   id: 'flask' | 'django';
+  /** The framework's name as written in prose. */
+  title: string;
   summary: string;
   /** requirements.txt lines the application needs on every server. */
   requirements: readonly string[];
@@ -32,12 +34,15 @@ export interface FrameworkSpec {
    * its pages link hashed names that exist only in the collected `staticfiles/`, served by WhiteNoise.
    */
   iisServesStatic: boolean;
+  /** Whether production refuses to start without a `SECRET_KEY` app setting (the infrastructure sets it). */
+  needsSecretKey: boolean;
 }
 
 export const FRAMEWORKS: readonly FrameworkSpec[] = [
   {
     id: 'flask',
-    summary: 'Flask: an app factory, a root app.py exposing `app` (found by the platform without a startup command)',
+    title: 'Flask',
+    summary: 'an app factory, and a root app.py exposing app',
     requirements: ['Flask>=3.1,<4'],
     // The root module app.py holds the application object `app`.
     wsgiEntry: () => ({ module: 'app', object: 'app' }),
@@ -45,10 +50,12 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     appSettings: () => ({}),
     managePy: false,
     iisServesStatic: true,
+    needsSecretKey: false,
   },
   {
     id: 'django',
-    summary: 'Django: a project package with split settings and one app, WhiteNoise for static files',
+    title: 'Django',
+    summary: 'a project with split settings, one app, WhiteNoise for static files',
     requirements: ['Django>=5.2,<6.1', 'whitenoise>=6.8,<7'],
     wsgiEntry: (name) => ({ module: `${name}.wsgi`, object: 'application' }),
     wsgiHandler: () => 'django.core.wsgi.get_wsgi_application()',
@@ -56,6 +63,7 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     appSettings: (name) => ({ DJANGO_SETTINGS_MODULE: `${name}.settings.production` }),
     managePy: true,
     iisServesStatic: false,
+    needsSecretKey: true,
   },
 ];
 
