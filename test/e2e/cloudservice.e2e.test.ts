@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { checkGeneratedFiles } from '../support/checks.js';
-import { assertStartupCmd, type CheckedService, checkServiceFiles } from '../support/cloudservice.js';
+import { assertBatchPathsQuoted, assertExitCodesChecked, assertStartupCmd, type CheckedService, checkServiceFiles } from '../support/cloudservice.js';
 import { freePort, startProcess, type StartedProcess } from '../support/http.js';
 import { appSettingsOf, serveThroughWebConfig } from '../support/iis.js';
 import { REPO_ROOT, tempDir } from '../support/paths.js';
@@ -45,8 +45,11 @@ function checkService(dir: string): CheckedService {
       const path = `${role.name}/bin/${script}`;
       assert.ok(tree.has(path), `${path} is missing`);
       assertPowerShellParses(tree.get(path)!, path);
+      assertExitCodesChecked(tree.get(path)!, path);
     }
     assertStartupCmd(readFileSync(join(dir, role.name, 'bin', 'ps.cmd')), `${role.name}/bin/ps.cmd`);
+    assertBatchPathsQuoted(tree.get(`${role.name}/bin/ps.cmd`)!, `${role.name}/bin/ps.cmd`);
+    assert.match(tree.get(`${role.name}/bin/ps.cmd`)!, /^exit \/b %ERRORLEVEL%\r$/m, 'ps.cmd passes the exit code on');
     if (role.element === 'WebRole') {
       assert.equal(role.startupCommandLine, 'ps.cmd ConfigureCloudService.ps1', 'web-role tasks run from approot\\bin');
       parseXml(tree.get(`${role.name}/web.config`)!, `${role.name}/web.config`);

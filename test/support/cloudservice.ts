@@ -162,3 +162,24 @@ export function assertStartupCmd(bytes: Buffer, where: string): void {
   assert.doesNotMatch(text, /[^\r]\n|^\n/, `${where} has a line feed without a carriage return`);
   assert.doesNotMatch(text, /\r(?!\n)/, `${where} has a lone carriage return`);
 }
+
+/**
+ * Every native program a role script starts with the call operator (`& $program ...`) has its exit
+ * code read on the same or the next line, so no failure goes unnoticed.
+ */
+export function assertExitCodesChecked(script: string, where: string): void {
+  const lines = script.split(/\r?\n/);
+  const calls = lines.map((line, index) => ({ line, index })).filter(({ line }) => /(^|[=(\s])& \$/.test(line) && !/^\s*#/.test(line));
+  for (const { line, index } of calls) {
+    const window = lines.slice(index, index + 2).join('\n');
+    assert.match(window, /\$LASTEXITCODE/, `${where} line ${index + 1} runs a program without checking its exit code: ${line.trim()}`);
+  }
+}
+
+/** In a batch file, every path built from the file's own folder (`%~dp0`) is inside double quotes. */
+export function assertBatchPathsQuoted(script: string, where: string): void {
+  for (const line of script.split(/\r?\n/).filter((candidate) => !/^\s*rem\b/i.test(candidate))) {
+    const unquoted = line.replace(/"[^"]*"/g, '');
+    assert.doesNotMatch(unquoted, /%~dp0/, `${where}: an unquoted path in: ${line}`);
+  }
+}
