@@ -262,3 +262,38 @@ export function checkPortableFolderName(name: string, example: string): Problem 
   }
   return undefined;
 }
+
+// Cloud Services: service, role and sizes.
+
+/** The service name: it becomes `<name>.cloudapp.net`, so it is a DNS label. */
+export const checkServiceName: Check = (name) =>
+  /^[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]$/.test(name)
+    ? undefined
+    : { rule: 'is not a valid cloud service name: 2 to 63 letters, digits or hyphens, starting with a letter and not ending with a hyphen', example: 'contoso-orders' };
+
+/** A role name: the role's folder, its csdef element and its cscfg entry; Python-friendly too. */
+export const checkRoleName: Check = (name) => {
+  if (!/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(name)) {
+    return { rule: 'is not a valid role name: a letter, then up to 62 letters, digits or underscores', example: 'WorkerRole1' };
+  }
+  if (name.toLowerCase() === 'bin') return { rule: 'is reserved for the scripts folder', example: 'WorkerRole1' };
+  return checkPortableFolderName(name, 'WorkerRole1');
+};
+
+/** Instances of a role: the platform's limit per role is far above this; 1 is allowed (no SLA). */
+export const checkInstanceCount: Check = (count) =>
+  /^[1-9][0-9]{0,2}$/.test(count) && Number(count) <= 100 ? undefined : { rule: 'must be a whole number from 1 to 100', example: '2' };
+
+/** Classic sizes; extended support takes ARM sizes (`Standard_...`). */
+export const CLASSIC_VM_SIZES = ['ExtraSmall', 'Small', 'Medium', 'Large', 'ExtraLarge'] as const;
+
+export const checkVmSize: Check = (size) =>
+  (CLASSIC_VM_SIZES as readonly string[]).includes(size) || /^Standard_[A-Za-z0-9]+(_[A-Za-z0-9]+)*$/.test(size)
+    ? undefined
+    : { rule: `is not a role size: use ${CLASSIC_VM_SIZES.join(', ')} or an ARM size such as Standard_D1_v2`, example: 'Small' };
+
+/** A CPython release as the python NuGet package publishes it: 3.minor.patch. */
+export const checkPythonRelease: Check = (version) =>
+  /^3\.(9|1[0-4])\.(0|[1-9][0-9]?)$/.test(version)
+    ? undefined
+    : { rule: 'is not a CPython release from 3.9.0 to 3.14.x (major.minor.patch, as published in the python NuGet package)', example: '3.12.10' };

@@ -8,6 +8,8 @@ import { describeDefault, flagOf } from '../../src/lib/options.js';
 import { REPO_ROOT, tempDir } from '../support/paths.js';
 import { pyazure, run } from '../support/run.js';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('the pyazure bin', function () {
   let folder: string;
   beforeEach(() => (folder = tempDir('cli')));
@@ -16,7 +18,7 @@ describe('the pyazure bin', function () {
   it('pyazure --help lists every generator', function () {
     const result = pyazure(['--help'], folder);
     assert.equal(result.code, 0);
-    for (const command of COMMANDS) assert.match(result.stdout, new RegExp(`^  ${command.name} +${command.summary.slice(0, 20)}`, 'm'));
+    for (const command of COMMANDS) assert.match(result.stdout, new RegExp(`^  ${command.name} +${escapeRegExp(command.summary.slice(0, 20))}`, 'm'));
   });
 
   for (const command of COMMANDS) {
