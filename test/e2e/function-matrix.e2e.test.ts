@@ -22,10 +22,10 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { id: 'http', args: ['Greet', '--trigger', 'http'], names: ['Greet'] },
+  { id: 'http', args: ['Greet', '--trigger', 'http', '--docker', '--python', '3.11'], names: ['Greet'] },
   { id: 'http-queue-out', args: ['Intake', '--trigger', 'http', '--output', 'queue', '--methods', 'post', '--auth-level', 'anonymous'], names: ['Intake'] },
   { id: 'http-blob-out', args: ['Archive', '--trigger', 'http', '--output', 'blob', '--route', 'archive/{kind:alpha}', '--path', 'archive/{rand-guid}.json'], names: ['Archive'] },
-  { id: 'timer', args: ['Nightly', '--trigger', 'timer', '--schedule', '0 0 2 * * *', '--run-on-startup'], names: ['Nightly'] },
+  { id: 'timer', args: ['Nightly', '--trigger', 'timer', '--schedule', '0 0 2 * * *', '--run-on-startup', '--worker-process-count', '2', '--threadpool-thread-count', '4'], names: ['Nightly'] },
   { id: 'blob', args: ['Resize', '--trigger', 'blob', '--path', 'images/{name}', '--connection', 'ImagesStorage'], names: ['Resize'] },
   { id: 'eventgrid-blob', args: ['Ingest', '--trigger', 'eventgrid-blob'], names: ['Ingest'] },
   { id: 'queue', args: ['Work', '--trigger', 'queue', '--queue-name', 'work-items'], names: ['Work'] },
@@ -147,6 +147,17 @@ describe('pyazure function: every trigger in both models (end to end)', function
           const tree = readTree(app.dir);
           checkGeneratedFiles(tree);
           assert.equal(JSON.parse(tree.get('.yo-rc.json')!)['generator-pyazure'].model, model);
+        if (app.args.includes('--docker')) {
+          assert.match(tree.get('Dockerfile')!, /^FROM mcr\.microsoft\.com\/azure-functions\/python:4-python3\.11$/m);
+          assert.match(tree.get('.dockerignore')!, /^local\.settings\.json$/m);
+        } else {
+          assert.ok(!tree.has('Dockerfile'));
+        }
+        if (app.args.includes('--worker-process-count')) {
+          const values = JSON.parse(tree.get('local.settings.json')!).Values;
+          assert.equal(values.FUNCTIONS_WORKER_PROCESS_COUNT, '2');
+          assert.equal(values.PYTHON_THREADPOOL_THREAD_COUNT, '4');
+        }
           if (model === 'v1') {
             for (const name of app.names) assert.ok(tree.has(`${name}/function.json`), `${app.id}: ${name}/function.json`);
           } else {
@@ -213,7 +224,7 @@ describe('pyazure function: every trigger in both models (end to end)', function
       it('has a load check that fails on the mismatches the worker fails on', async function () {
         const broken = join(root, 'broken');
         mkdirSync(broken);
-        assertOk(await pyazureAsync(['function', 'Fine', '--trigger', 'http', '--output', 'queue'], broken), 'generating the app to break');
+        assertOk(await pyazureAsync(['function', 'Fine', '--trigger', 'http', '--output', 'queue', '--model', model], broken), 'generating the app to break');
         const expectProblems = async (patterns: RegExp[]) => {
           const problems = (await loadApp(python, broken)).problems;
           for (const pattern of patterns) assert.ok(problems.some((problem) => pattern.test(problem)), `${pattern} not in ${JSON.stringify(problems)}`);
@@ -227,7 +238,7 @@ describe('pyazure function: every trigger in both models (end to end)', function
         };
         const code = model === 'v1' ? 'Fine/__init__.py' : 'functions/fine.py';
         edit(code, 'msg: func.Out[str]', 'message: func.Out[str]');
-        await expectProblems([/Fine: parameters \["message", "req"\] do not match the bindings \["msg", "req"\]/]);
+        await expectProblems([/Fine: parameters \['message', 'req'\] do not match the bindings \['msg', 'req'\]/]);
         edit(code, 'message: func.Out[str]', 'msg: str');
         await expectProblems([/Fine: out binding msg is not annotated func\.Out/]);
         edit(code, 'msg: str', 'msg: func.Out[str]');

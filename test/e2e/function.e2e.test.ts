@@ -50,7 +50,7 @@ describe('pyazure function (end to end)', function () {
     it('creates the whole project in an empty folder', function () {
       const result = pyazure(['function', 'HttpExample', '--trigger', 'http'], app);
       assert.equal(result.code, 0, result.stderr);
-      assert.match(result.stdout, /Created the Functions app orders-app with the http function HttpExample/);
+      assert.match(result.stdout, /Created the Functions app orders-app \(model v1\) with the http function HttpExample/);
       const tree = readTree(app);
       assert.deepEqual([...tree.keys()].sort(), expectedNewAppFiles('HttpExample', 'greeting.py'));
       checkGeneratedFiles(tree);

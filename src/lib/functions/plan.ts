@@ -123,6 +123,7 @@ export function planFunction(answers: Answers, project: ProjectSnapshot, appName
   const data = {
     ...answers,
     appName,
+    imageName: appName.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
     model,
     durable,
     entryPoint: model === 'v1' ? ((answers.entryPoint as string | undefined) ?? 'main') : 'main',
