@@ -19,13 +19,15 @@ interface Case {
   args: string[];
   /** Functions the case makes, by name. */
   names: string[];
+  /** Project options, given only when the case creates its app. */
+  projectArgs?: string[];
 }
 
 const CASES: Case[] = [
-  { id: 'http', args: ['Greet', '--trigger', 'http', '--docker', '--python', '3.11'], names: ['Greet'] },
+  { id: 'http', args: ['Greet', '--trigger', 'http'], names: ['Greet'], projectArgs: ['--docker', '--python', '3.11'] },
   { id: 'http-queue-out', args: ['Intake', '--trigger', 'http', '--output', 'queue', '--methods', 'post', '--auth-level', 'anonymous'], names: ['Intake'] },
   { id: 'http-blob-out', args: ['Archive', '--trigger', 'http', '--output', 'blob', '--route', 'archive/{kind:alpha}', '--path', 'archive/{rand-guid}.json'], names: ['Archive'] },
-  { id: 'timer', args: ['Nightly', '--trigger', 'timer', '--schedule', '0 0 2 * * *', '--run-on-startup', '--worker-process-count', '2', '--threadpool-thread-count', '4'], names: ['Nightly'] },
+  { id: 'timer', args: ['Nightly', '--trigger', 'timer', '--schedule', '0 0 2 * * *', '--run-on-startup'], names: ['Nightly'], projectArgs: ['--worker-process-count', '2', '--threadpool-thread-count', '4'] },
   { id: 'blob', args: ['Resize', '--trigger', 'blob', '--path', 'images/{name}', '--connection', 'ImagesStorage'], names: ['Resize'] },
   { id: 'eventgrid-blob', args: ['Ingest', '--trigger', 'eventgrid-blob'], names: ['Ingest'] },
   { id: 'queue', args: ['Work', '--trigger', 'queue', '--queue-name', 'work-items'], names: ['Work'] },
@@ -141,19 +143,19 @@ describe('pyazure function: every trigger in both models (end to end)', function
       }
 
       it('generates an app for every trigger, with files the platform accepts', async function () {
-        const results = await inParallel(apps, (app) => pyazureAsync(['function', ...app.args, '--model', model], app.dir));
+        const results = await inParallel(apps, (app) => pyazureAsync(['function', ...app.args, ...(app.projectArgs ?? []), '--model', model], app.dir));
         results.forEach((result, index) => assertOk(result, `pyazure function ${apps[index]!.args.join(' ')}`));
         for (const app of apps) {
           const tree = readTree(app.dir);
           checkGeneratedFiles(tree);
           assert.equal(JSON.parse(tree.get('.yo-rc.json')!)['generator-pyazure'].model, model);
-        if (app.args.includes('--docker')) {
+        if (app.projectArgs?.includes('--docker')) {
           assert.match(tree.get('Dockerfile')!, /^FROM mcr\.microsoft\.com\/azure-functions\/python:4-python3\.11$/m);
           assert.match(tree.get('.dockerignore')!, /^local\.settings\.json$/m);
         } else {
           assert.ok(!tree.has('Dockerfile'));
         }
-        if (app.args.includes('--worker-process-count')) {
+        if (app.projectArgs?.includes('--worker-process-count')) {
           const values = JSON.parse(tree.get('local.settings.json')!).Values;
           assert.equal(values.FUNCTIONS_WORKER_PROCESS_COUNT, '2');
           assert.equal(values.PYTHON_THREADPOOL_THREAD_COUNT, '4');

@@ -4,6 +4,7 @@ import { fixedByApp, inspectFunctionsApp, planFunction } from '../../src/lib/fun
 import { type Plan, writesFor } from '../../src/lib/plan.js';
 import { connectionSettings, TRIGGERS } from '../../src/lib/functions/triggers.js';
 import { decoratorsFor } from '../../src/lib/functions/decorators.js';
+import { addRegistration, declaredFunctionNames } from '../../src/lib/functions/function-app.js';
 import { checkBindingName } from '../../src/lib/naming.js';
 import { FUNCTION_COMMAND } from '../../src/lib/functions/command.js';
 import { teamDefaultsToSave } from '../../src/lib/options.js';
@@ -92,6 +93,36 @@ describe('Functions plans', function () {
       app.contents,
       'import azure.functions as func\nfrom functions import nightly\n\napp = func.FunctionApp()\n\n\n@app.function_name(name="Legacy")\n@app.route()\ndef legacy(req: func.HttpRequest) -> func.HttpResponse:\n    return func.HttpResponse("ok")\n\n\n@app.timer_trigger(schedule="0 0 * * * *", arg_name="t")\ndef tick(t: func.TimerRequest) -> None:\n    pass\n\n\napp.register_functions(nightly.bp)\n',
     );
+  });
+
+  it('finds v2 function names across multi-line decorators and async functions, and needs a FunctionApp', function () {
+    const source = [
+      'import azure.functions as func',
+      '',
+      'app = func.FunctionApp()',
+      '',
+      '',
+      '@app.function_name(',
+      '    name="SpreadOut",',
+      ')',
+      '@app.route(',
+      '    route="x",',
+      ')',
+      'async def spread(req: func.HttpRequest) -> func.HttpResponse:',
+      '    return func.HttpResponse("ok")',
+      '',
+      '',
+      'def helper() -> None:',
+      '    pass',
+      '',
+      '',
+      "@app.queue_trigger(arg_name='msg', queue_name='q1x', connection='AzureWebJobsStorage')",
+      'def on_message(msg: func.QueueMessage) -> None:',
+      '    pass',
+      '',
+    ].join('\n');
+    assert.deepEqual(declaredFunctionNames(source), ['SpreadOut', 'on_message']);
+    assert.throws(() => addRegistration('import azure.functions as func\n', 'x'), (error) => isUsageError(error) && /does not create its FunctionApp/.test(error.message));
   });
 
   it('applies each trigger\'s own rule and default to shared options', function () {

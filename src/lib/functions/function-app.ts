@@ -16,13 +16,17 @@ export function declaredFunctionNames(source: string): string[] {
       decorators.push(line);
       continue;
     }
+    // A decorator spread over several lines continues with indented or closing lines.
+    if (decorators.length > 0 && /^(\s|\))/.test(line)) {
+      decorators[decorators.length - 1] += `\n${line}`;
+      continue;
+    }
     const def = /^(?:async\s+)?def\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(line);
     if (def && decorators.length > 0) {
       const named = decorators.map((decorator) => /\.function_name\(\s*(?:name\s*=\s*)?(["'])(.+?)\1/.exec(decorator)?.[2]).find(Boolean);
       names.push(named ?? def[1]!);
     }
-    // Decorators spread over several lines continue with indented or closing lines.
-    if (!/^(\s|\))/.test(line) || def) decorators = /^@/.test(line) ? decorators : [];
+    decorators = [];
   }
   return names;
 }

@@ -85,8 +85,6 @@ function checkNames(parts: readonly FunctionPart[], app: FunctionsApp, project: 
     if (clash) refuseName(part.name, `is taken: the app already has a function "${clash}" (names are case-insensitive)`);
     const entry = findNameClash(part.name, project.list());
     if (model === 'v1' && entry) refuseName(part.name, `is taken by the existing file or folder "${entry}"`);
-    const test = findNameClash(testFileOf(part.name).slice('tests/'.length), project.list('tests'));
-    if (test) refuseName(part.name, `would need the test file tests/${test}, which exists`);
   }
 }
 
