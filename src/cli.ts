@@ -69,7 +69,7 @@ function checkArguments(command: CommandSpec, args: readonly string[]): void {
   const flags = [...byFlag.keys()];
   const arguments_: string[] = [];
   const given = new Set<string>();
-  const values = new Map<OptionSpec, string>();
+  const values = new Map<OptionSpec, string | false>();
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     if (arg === '--') {
@@ -88,7 +88,8 @@ function checkArguments(command: CommandSpec, args: readonly string[]): void {
     }
     const [, flag, inlineValue] = match as unknown as [string, string, string | undefined];
     const negated = flag.startsWith('no-') ? byFlag.get(flag.slice(3)) : undefined;
-    const spec = byFlag.get(flag) ?? (negated?.kind === 'boolean' ? negated : undefined);
+    // Booleans, and text options that may be switched off (`--no-web-role`), have a `--no-` form.
+    const spec = byFlag.get(flag) ?? (negated && (negated.kind === 'boolean' || (negated.kind === 'string' && negated.negatable)) ? negated : undefined);
     if (!spec) {
       throw new UsageError(
         describeProblem('Option', `--${flag}`, { rule: `is not an option of pyazure ${command.name} (run pyazure ${command.name} --help)`, example: `--${nearestFlag(flag, flags)}` }),
@@ -106,6 +107,9 @@ function checkArguments(command: CommandSpec, args: readonly string[]): void {
       if (spec.name === 'interactive' && enabled && !process.stdin.isTTY) {
         throw new UsageError(describeProblem(`--${flag}`, inlineValue ?? true, { rule: 'needs a terminal to ask in, and stdin is not one', example: '--no-interactive' }));
       }
+    } else if (negated) {
+      if (inlineValue !== undefined) throw new UsageError(describeProblem(`--${flag}`, inlineValue, { rule: 'takes no value', example: `--${flag}` }));
+      values.set(spec, false);
     } else if (inlineValue !== undefined) {
       values.set(spec, inlineValue);
     } else {

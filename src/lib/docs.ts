@@ -11,7 +11,7 @@ function valuesOf(spec: OptionSpec): string {
     case 'boolean':
       return `--${flagOf(spec)} / --no-${flagOf(spec)}`;
     case 'string':
-      return spec.example === undefined ? 'text' : `e.g. ${spec.example}`;
+      return `${spec.example === undefined ? 'text' : `e.g. ${spec.example}`}${spec.negatable ? `; --no-${flagOf(spec)} for none` : ''}`;
   }
 }
 

@@ -234,7 +234,7 @@ export const checkStartupFile: Check = (name) =>
 /** A whole number within `min`..`max`, as a check (options are given as text). */
 export function checkIntegerRange(min: number, max: number, example: number): Check {
   return (value) =>
-    /^\d{1,6}$/.test(value) && Number(value) >= min && Number(value) <= max
+    /^(0|[1-9]\d{0,5})$/.test(value) && Number(value) >= min && Number(value) <= max
       ? undefined
       : { rule: `must be a whole number from ${min} to ${max}`, example: String(example) };
 }
@@ -262,3 +262,125 @@ export function checkPortableFolderName(name: string, example: string): Problem 
   }
   return undefined;
 }
+
+// Cloud Services: service, role and sizes.
+
+/** The service name: it becomes `<name>.cloudapp.net`, so it is a DNS label. */
+export const checkServiceName: Check = (name) =>
+  /^[A-Za-z][A-Za-z0-9-]{0,61}[A-Za-z0-9]$/.test(name)
+    ? undefined
+    : { rule: 'is not a valid cloud service name: 2 to 63 letters, digits or hyphens, starting with a letter and not ending with a hyphen', example: 'contoso-orders' };
+
+/** A role name: the role's folder, its csdef element and its cscfg entry; Python-friendly too. */
+export const checkRoleName: Check = (name) => {
+  if (!/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(name)) {
+    return { rule: 'is not a valid role name: a letter, then up to 62 letters, digits or underscores', example: 'WorkerRole1' };
+  }
+  if (name.toLowerCase() === 'bin') return { rule: 'is reserved for the scripts folder', example: 'WorkerRole1' };
+  return checkPortableFolderName(name, 'WorkerRole1');
+};
+
+/** Instances of a role: the platform's limit per role is far above this; 1 is allowed (no SLA). */
+export const checkInstanceCount: Check = checkIntegerRange(1, 100, 2);
+
+/** Classic sizes; extended support takes ARM sizes (`Standard_...`). */
+export const CLASSIC_VM_SIZES = ['ExtraSmall', 'Small', 'Medium', 'Large', 'ExtraLarge'] as const;
+
+export const checkVmSize: Check = (size) =>
+  (CLASSIC_VM_SIZES as readonly string[]).includes(size) || /^Standard_[A-Za-z0-9]+(_[A-Za-z0-9]+)*$/.test(size)
+    ? undefined
+    : { rule: `is not a role size: use ${CLASSIC_VM_SIZES.join(', ')} or an ARM size such as Standard_D1_v2`, example: 'Small' };
+
+/** A CPython release as the python NuGet package publishes it: 3.minor.patch. */
+export const checkPythonRelease: Check = (version) =>
+  /^3\.(9|1[0-4])\.(0|[1-9][0-9]?)$/.test(version)
+    ? undefined
+    : { rule: 'is not a CPython release from 3.9.0 to 3.14.x (major.minor.patch, as published in the python NuGet package)', example: '3.12.10' };
+
+// Functions trigger and binding settings (SPEC §3.3), and the v2 model's function names.
+
+/** A v2 function name, as the official templates require: `^[a-zA-Z][a-zA-Z0-9_]{0,126}[a-zA-Z0-9]$`. */
+export const checkV2FunctionName: Check = (name) =>
+  /^[A-Za-z][A-Za-z0-9_]{0,126}[A-Za-z0-9]$/.test(name)
+    ? undefined
+    : { rule: 'is not a valid v2 function name: 2 to 128 letters, digits or underscores, starting with a letter and ending with a letter or digit', example: FUNCTION_NAME_EXAMPLE };
+
+/** `%AppSetting%` or `{token}`: resolved by the host, so any such value is accepted as it is. */
+const BINDING_EXPRESSION = /^(%[A-Za-z_][A-Za-z0-9_.:-]*%|\{[A-Za-z_][A-Za-z0-9_.-]*\})$/;
+
+/** A storage queue name: 3-63 lowercase letters, digits and single hyphens, alphanumeric at both ends. */
+export const checkStorageQueueName: Check = (name) =>
+  BINDING_EXPRESSION.test(name) || (/^[a-z0-9](?:[a-z0-9]|-(?!-)){1,61}[a-z0-9]$/.test(name))
+    ? undefined
+    : { rule: 'is not a valid storage queue name: 3 to 63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit (or %AppSetting%)', example: 'python-queue-items' };
+
+/** A blob container name: the storage queue rule (3-63, lowercase, single hyphens). */
+function isContainerName(name: string): boolean {
+  return /^[a-z0-9](?:[a-z0-9]|-(?!-)){1,61}[a-z0-9]$/.test(name);
+}
+
+/** A blob path `<container>/<path>`, where the path may hold `{name}` tokens. */
+export const checkBlobPath: Check = (path) => {
+  const example = 'samples-workitems/{name}';
+  const slash = path.indexOf('/');
+  if (slash === -1) return { rule: 'must be <container>/<blob path>', example };
+  const container = path.slice(0, slash);
+  if (!BINDING_EXPRESSION.test(container) && !isContainerName(container)) {
+    return { rule: `has an invalid container "${container}": 3 to 63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit`, example };
+  }
+  const blob = path.slice(slash + 1);
+  if (blob.length === 0 || blob.length > 1024 || /[^\x21-\x7e]|["\\]/.test(blob)) {
+    return { rule: 'must have a blob path of 1 to 1024 printable ASCII characters without spaces, quotes or backslashes after the container', example };
+  }
+  if (/[{}]/.test(blob.replace(/\{[A-Za-z_][A-Za-z0-9_-]*\}/g, ''))) return { rule: 'has a malformed token: use {name}', example };
+  return undefined;
+};
+
+/** A Service Bus queue, topic or subscription name. */
+export const checkServiceBusName: Check = (name) =>
+  BINDING_EXPRESSION.test(name) || /^[A-Za-z0-9]$/.test(name) || /^[A-Za-z0-9][A-Za-z0-9._-]{0,48}[A-Za-z0-9]$/.test(name)
+    ? undefined
+    : { rule: 'is not a valid Service Bus name: 1 to 50 letters, digits, ".", "-" or "_", starting and ending with a letter or digit (or %AppSetting%)', example: 'orders' };
+
+/** A queue name for either service: the trigger's own rule is checked when the plan is made. */
+export const checkQueueName: Check = (name) => (checkStorageQueueName(name) && checkServiceBusName(name) ? checkStorageQueueName(name) : undefined);
+
+/** An Event Hub name: 1 to 256 letters, digits, ".", "-" or "_", starting and ending with a letter or digit. */
+export const checkEventHubName: Check = (name) =>
+  BINDING_EXPRESSION.test(name) || /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,254}[A-Za-z0-9])?$/.test(name)
+    ? undefined
+    : { rule: 'is not a valid Event Hub name: 1 to 256 letters, digits, ".", "-" or "_", starting and ending with a letter or digit', example: 'samples-workitems' };
+
+/** An Event Hubs consumer group: `$Default` or 1 to 50 letters, digits, ".", "-" or "_". */
+export const checkConsumerGroup: Check = (name) =>
+  name === '$Default' || BINDING_EXPRESSION.test(name) || /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?$/.test(name)
+    ? undefined
+    : { rule: 'is not a valid consumer group: $Default, or 1 to 50 letters, digits, ".", "-" or "_", starting and ending with a letter or digit', example: '$Default' };
+
+/** A Cosmos DB database or container id: 1 to 255 characters, none of / \ # ? and no trailing space. */
+export const checkCosmosName: Check = (name) =>
+  /^[^/\\#?\s"'%{}]{1,255}$/.test(name) || BINDING_EXPRESSION.test(name)
+    ? undefined
+    : { rule: 'is not a valid Cosmos DB id: 1 to 255 characters without spaces, "/", "\\", "#", "?", quotes, "%" or braces', example: 'my-database' };
+
+/** A connection: the name of an app setting that holds the connection, never the connection string. */
+export const checkAppSettingName: Check = (name) => {
+  if (/[=;]/.test(name)) return { rule: 'looks like a connection string: give the name of the app setting that holds it', example: 'ServiceBusConnection' };
+  return /^[A-Za-z_][A-Za-z0-9_]{0,127}(?:__[A-Za-z0-9_]+)*$/.test(name)
+    ? undefined
+    : { rule: 'is not a valid app setting name: a letter or underscore, then letters, digits or underscores', example: 'ServiceBusConnection' };
+};
+
+/** A whole number in a range, for worker settings. */
+
+/** A Python identifier that is not a keyword: an importable module or a callable's name. */
+export const checkPythonIdentifier: Check = (name) =>
+  /^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(name) && !PYTHON_KEYWORDS.has(name)
+    ? undefined
+    : { rule: 'is not a Python identifier: a letter or underscore, then letters, digits or underscores, and not a keyword', example: 'main' };
+
+/** A v1 script file: a Python module in the function folder, imported by the worker. */
+export const checkScriptFile: Check = (file) =>
+  /\.py$/.test(file) && !checkPythonIdentifier(file.slice(0, -3))
+    ? undefined
+    : { rule: 'is not a Python module file name: an identifier followed by .py', example: 'handler.py' };

@@ -55,6 +55,8 @@ export interface StringOption extends OptionBase {
   kind: 'string';
   default?: string | ((answers: Answers) => string | undefined);
   check?: Check;
+  /** `--no-<flag>` is accepted and gives `false`: "none of this" (e.g. `--no-web-role`). */
+  negatable?: boolean;
 }
 
 export interface BooleanOption extends OptionBase {
@@ -142,6 +144,7 @@ export function parseOption(spec: OptionSpec, raw: unknown, source = subjectOf(s
       return items;
     }
     case 'string': {
+      if (spec.negatable && (raw === false || raw === 'false')) return false;
       if (typeof raw !== 'string' && typeof raw !== 'number') {
         throw new UsageError(describeProblem(source, raw, { rule: 'must be text', example: spec.example ?? 'value' }));
       }

@@ -8,6 +8,8 @@ import { describeDefault, flagOf } from '../../src/lib/options.js';
 import { REPO_ROOT, tempDir } from '../support/paths.js';
 import { pyazure, run } from '../support/run.js';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('the pyazure bin', function () {
   let folder: string;
   beforeEach(() => (folder = tempDir('cli')));
@@ -16,7 +18,7 @@ describe('the pyazure bin', function () {
   it('pyazure --help lists every generator', function () {
     const result = pyazure(['--help'], folder);
     assert.equal(result.code, 0);
-    for (const command of COMMANDS) assert.match(result.stdout, new RegExp(`^  ${command.name} +${command.summary.slice(0, 20)}`, 'm'));
+    for (const command of COMMANDS) assert.match(result.stdout, new RegExp(`^  ${command.name} +${escapeRegExp(command.summary.slice(0, 20))}`, 'm'));
   });
 
   for (const command of COMMANDS) {
@@ -41,11 +43,17 @@ describe('the pyazure bin', function () {
     [['functon', 'X'], new RegExp(`^pyazure: Generator "functon" is not a pyazure generator: use one of ${COMMANDS.map((command) => command.name).join(', ')} \\(run pyazure --help\\); for example "function"\\.$`)],
     [['function', 'X', '--trigerr', 'http'], /^pyazure: Option "--trigerr" is not an option of pyazure function \(run pyazure function --help\); for example "--trigger"\.$/],
     [['function', 'X', '-t', 'http'], /^pyazure: Option "-t" is not an option of pyazure function: options are spelled out in full/],
-    [['function', 'X', '--trigger', 'queue'], /^pyazure: --trigger "queue" must be one of http, timer; for example "http"\.$/],
+    [['function', 'X', '--trigger', 'kafka'], /^pyazure: --trigger "kafka" must be one of http, timer, blob, eventgrid-blob, queue, servicebus-queue, servicebus-topic, eventhub, eventgrid, cosmosdb, durable; for example "http"\.$/],
+    [['function', 'X', '--trigger', 'queue', '--queue-name', 'Bad--Name'], /^pyazure: --queue-name "Bad--Name" is not a valid storage queue name: .*; for example "python-queue-items"\.$/],
+    [['function', 'X', '--trigger', 'servicebus-queue', '--connection', 'Endpoint=sb://x;Key=y'], /^pyazure: --connection "Endpoint=sb:\/\/x;Key=y" looks like a connection string: .*; for example "ServiceBusConnection"\.$/],
+    [['function', 'X', '--trigger', 'http', '--queue-name', 'q1x'], /^pyazure: --queue-name "q1x" does not apply here: it is used only with --trigger http with --output queue, queue, servicebus-queue; for example /],
+    [['function', 'X', '--model', 'v2', '--script-file', 'x.py'], /^pyazure: --script-file "x\.py" does not apply here: it is used only with --model v1; for example /],
+    [['function', 'X_', '--model', 'v2'], /^pyazure: Function name "X_" is not a valid v2 function name/],
+    [['function', 'X', '--worker-process-count', '11'], /^pyazure: --worker-process-count "11" must be a whole number from 1 to 10; for example "2"\.$/],
     [['function', 'X', '--trigger', 'timer', '--route', 'x'], /^pyazure: --route "x" does not apply here: it is used only with --trigger http; for example "--trigger http --route x"\.$/],
     [['function', '--trigger', 'http'], /^pyazure: <name> is missing: .*; for example "HttpExample"\.$/],
     [['function', 'X', '--methods', 'get,fetch'], /^pyazure: --methods "get,fetch" must be a comma-separated list of get, post/],
-    [['function', 'X', '--model', 'v3'], /^pyazure: --model "v3" must be one of v1; for example "v1"\.$/],
+    [['function', 'X', '--model', 'v3'], /^pyazure: --model "v3" must be one of v1, v2; for example "v1"\.$/],
     [['function', 'X', '--python', '3.9'], /^pyazure: --python "3\.9" must be one of 3\.11, 3\.12, 3\.13, 3\.14/],
     [['app', 'X', '--project', 'website'], /^pyazure: --project "website" must be one of function/],
   ];

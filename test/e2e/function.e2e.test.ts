@@ -50,7 +50,7 @@ describe('pyazure function (end to end)', function () {
     it('creates the whole project in an empty folder', function () {
       const result = pyazure(['function', 'HttpExample', '--trigger', 'http'], app);
       assert.equal(result.code, 0, result.stderr);
-      assert.match(result.stdout, /Created the Functions app orders-app with the http function HttpExample/);
+      assert.match(result.stdout, /Created the Functions app orders-app \(model v1\) with the http function HttpExample/);
       const tree = readTree(app);
       assert.deepEqual([...tree.keys()].sort(), expectedNewAppFiles('HttpExample', 'greeting.py'));
       checkGeneratedFiles(tree);
@@ -66,7 +66,7 @@ describe('pyazure function (end to end)', function () {
         Values: { FUNCTIONS_WORKER_RUNTIME: 'python', AzureWebJobsStorage: 'UseDevelopmentStorage=true' },
       });
       assert.equal(json(tree, 'host.json').extensionBundle.version, '[4.*, 5.0.0)');
-      assert.deepEqual(json(tree, '.yo-rc.json'), { 'generator-pyazure': { model: 'v1', python: '3.12', authLevel: 'function' } });
+      assert.deepEqual(json(tree, '.yo-rc.json'), { 'generator-pyazure': { model: 'v1', python: '3.12', docker: false, authLevel: 'function' } });
       assert.match(tree.get('requirements.txt')!, /^azure-functions$/m);
       assert.doesNotMatch(tree.get('requirements.txt')!, /azure-functions-worker$/m);
       for (const ignored of ['.gitignore', '.funcignore']) assert.match(tree.get(ignored)!, /^local\.settings\.json$/m, ignored);

@@ -74,6 +74,30 @@ describe('pyazure:function in Yeoman', function () {
   });
 });
 
+describe('pyazure:function in Yeoman, v2 and the trigger options', function () {
+  it('asks the chosen trigger\'s own questions, with its defaults, and makes a v2 app', async function () {
+    await helpers
+      .run(FUNCTION_GENERATOR, { namespace: 'pyazure:function' })
+      .withOptions(options({ interactive: true }))
+      .withAnswers({ name: 'Orders', trigger: 'servicebus-queue', queueName: 'orders', connection: 'ServiceBusConnection', model: 'v2', python: '3.12', docker: true });
+    result.assertFile(['function_app.py', 'functions/orders.py', 'tests/test_orders.py', 'Dockerfile', '.dockerignore']);
+    result.assertNoFile('Orders/function.json');
+    result.assertFileContent('functions/orders.py', /@bp\.service_bus_queue_trigger\(arg_name="msg", queue_name="orders", connection="ServiceBusConnection"\)/);
+    result.assertJsonFileContent('.yo-rc.json', { 'generator-pyazure': { model: 'v2', docker: true } });
+  });
+
+  it('adds to a v2 app it finds, without being told the model', async function () {
+    await helpers
+      .run(FUNCTION_GENERATOR, { namespace: 'pyazure:function' })
+      .withFiles({ 'host.json': '{"version": "2.0"}', 'function_app.py': 'import azure.functions as func\n\napp = func.FunctionApp()\n' })
+      .withArguments(['Tick'])
+      .withOptions(options({ interactive: false, trigger: 'timer' }));
+    result.assertFile('functions/tick.py');
+    result.assertFileContent('function_app.py', 'import azure.functions as func\nfrom functions import tick\n\napp = func.FunctionApp()\n\napp.register_functions(tick.bp)\n');
+    result.assertNoFile('.yo-rc.json');
+  });
+});
+
 describe('pyazure:app in Yeoman', function () {
   it('asks which project to create and composes that generator with the same command line', async function () {
     await helpers

@@ -1,5 +1,19 @@
 import { strict as assert } from 'node:assert';
 import { checkBindingName, checkFunctionName, checkNcrontab, checkRoute, describeProblem, findNameClash } from '../../src/lib/naming.js';
+import {
+  type Check,
+  checkAppSettingName,
+  checkBlobPath,
+  checkConsumerGroup,
+  checkCosmosName,
+  checkEventHubName,
+  checkQueueName,
+  checkScriptFile,
+  checkServiceBusName,
+  checkStorageQueueName,
+  checkV2FunctionName,
+  checkIntegerRange,
+} from '../../src/lib/naming.js';
 
 describe('naming rules', function () {
   describe('function names (v1)', function () {
@@ -102,5 +116,38 @@ describe('naming rules', function () {
     const line = describeProblem('--schedule', 'a\nb', { rule: 'must be valid', example: '0 */5 * * * *' });
     assert.equal(line, '--schedule "a\\nb" must be valid; for example "0 */5 * * * *".');
     assert.ok(!line.includes('\n'));
+  });
+});
+
+describe('trigger setting rules', function () {
+  const cases: [string, Check, string[], string[]][] = [
+    ['storage queue names', checkStorageQueueName, ['python-queue-items', 'abc', 'a1-b2', '%QueueName%'], ['ab', 'Orders', 'a--b', '-abc', 'abc-', 'a_b', 'x'.repeat(64)]],
+    ['blob paths', checkBlobPath, ['samples-workitems/{name}', 'images/{name}.png', 'out/{rand-guid}.json', '%Container%/{name}'], ['noslash', 'Images/{name}', 'ab/{name}', 'images/', 'images/a b', 'images/{na{me}']],
+    ['Service Bus names', checkServiceBusName, ['orders', 'o', 'orders.v1', 'a_b-c', '%Topic%'], ['-orders', 'orders.', 'a b', 'x'.repeat(51)]],
+    ['Event Hub names', checkEventHubName, ['samples-workitems', 'a', 'hub.1_x'], ['-hub', 'hub-', 'a b']],
+    ['consumer groups', checkConsumerGroup, ['$Default', 'functions', 'cg-1'], ['$Other', 'a b', 'x'.repeat(51)]],
+    ['Cosmos DB ids', checkCosmosName, ['my-database', 'Orders_2024', 'leases'], ['a/b', 'a#b', 'a?b', 'a b', '']],
+    ['app setting names', checkAppSettingName, ['AzureWebJobsStorage', 'ServiceBusConnection', 'My_Conn', 'Conn__fullyQualifiedNamespace'], ['UseDevelopmentStorage=true', 'Endpoint=sb://x;', '1Conn', 'my-conn']],
+    ['v2 function names', checkV2FunctionName, ['HttpExample', 'ab', 'a_1'], ['a', 'a_', '_a', '1a', 'x'.repeat(129)]],
+    ['script files', checkScriptFile, ['handler.py', '__init__.py', 'run_1.py'], ['handler', 'class.py', '1x.py', 'a-b.py']],
+    ['worker process counts', checkIntegerRange(1, 10, 2), ['1', '10'], ['0', '11', 'two', '1.5']],
+  ];
+  for (const [what, check, valid, invalid] of cases) {
+    it(`${what}: accepts ${valid.join(', ')}`, function () {
+      for (const value of valid) assert.equal(check(value), undefined, value);
+    });
+    it(`${what}: refuses bad values with a valid example`, function () {
+      for (const value of invalid) {
+        const problem = check(value);
+        assert.ok(problem, `${JSON.stringify(value)} was accepted`);
+        assert.equal(check(problem.example), undefined, `the example ${problem.example} is refused`);
+      }
+    });
+  }
+
+  it('accepts a queue name valid for either service; the trigger applies its own rule', function () {
+    assert.equal(checkQueueName('Orders_1'), undefined);
+    assert.equal(checkQueueName('work-items'), undefined);
+    assert.ok(checkQueueName('a b'));
   });
 });

@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import { isUsageError } from '../../src/lib/errors.js';
 import { fixedByApp, inspectFunctionsApp, planFunction } from '../../src/lib/functions/plan.js';
 import { type Plan, writesFor } from '../../src/lib/plan.js';
-import { TRIGGERS } from '../../src/lib/functions/triggers.js';
+import { connectionSettings, TRIGGERS } from '../../src/lib/functions/triggers.js';
+import { decoratorsFor } from '../../src/lib/functions/decorators.js';
+import { addRegistration, declaredFunctionNames } from '../../src/lib/functions/function-app.js';
 import { checkBindingName } from '../../src/lib/naming.js';
 import { FUNCTION_COMMAND } from '../../src/lib/functions/command.js';
 import { teamDefaultsToSave } from '../../src/lib/options.js';
@@ -58,11 +60,107 @@ describe('Functions plans', function () {
     assert.throws(() => planFunction({ ...TIMER, name: 'Requirements' }, memoryProject({ 'host.json': '{}', 'requirements': '' }), 'app'), (error) => isUsageError(error) && /taken by the existing file or folder "requirements"/.test(error.message));
   });
 
-  it('detects the model and refuses to add v1 functions to a v2 app', function () {
-    const v2 = memoryProject({ 'host.json': '{}', 'function_app.py': '' });
+  it('detects the model and fixes it for the existing app', function () {
+    const v2 = memoryProject({ 'host.json': '{}', 'function_app.py': 'import azure.functions as func\n\napp = func.FunctionApp()\n' });
     assert.equal(inspectFunctionsApp(v2).model, 'v2');
-    assert.throws(() => fixedByApp(inspectFunctionsApp(v2), {}), (error) => isUsageError(error) && /v2-model Functions app/.test(error.message));
-    assert.deepEqual(fixedByApp(inspectFunctionsApp(memoryProject({ 'host.json': '{}' })), { python: '3.11' }), { model: 'v1', python: '3.11' });
+    assert.deepEqual(fixedByApp(inspectFunctionsApp(v2), {}), { model: 'v2', python: undefined, docker: undefined });
+    assert.deepEqual(fixedByApp(inspectFunctionsApp(memoryProject({ 'host.json': '{}' })), { python: '3.11' }), { model: 'v1', python: '3.11', docker: undefined });
+  });
+
+  it('plans a v2 app: function_app.py registers one blueprint module per function', function () {
+    const files = byPath(planFunction({ ...HTTP, model: 'v2' }, memoryProject({}), 'app'));
+    assert.ok(!files.has('HttpExample/function.json'));
+    assert.match(files.get('functions/httpexample.py')!.contents, /^bp = func\.Blueprint\(\)$/m);
+    assert.match(files.get('functions/httpexample.py')!.contents, /^@bp\.function_name\(name="HttpExample"\)\n@bp\.route\(methods=\["GET", "POST"\], auth_level=func\.AuthLevel\.FUNCTION\)\ndef main\(/m);
+    const app = files.get('function_app.py')!.contents;
+    assert.match(app, /^from functions import httpexample$/m);
+    assert.match(app, /^app = func\.FunctionApp\(\)\n\napp\.register_functions\(httpexample\.bp\)\n$/m);
+    assert.match(files.get('tests/test_httpexample.py')!.contents, /^from functions\.httpexample import main$/m);
+  });
+
+  it('adds to a v2 app: one import and one registration, names found in decorators refused', function () {
+    const existing = memoryProject({
+      'host.json': '{}',
+      'function_app.py': 'import azure.functions as func\n\napp = func.FunctionApp()\n\n\n@app.function_name(name="Legacy")\n@app.route()\ndef legacy(req: func.HttpRequest) -> func.HttpResponse:\n    return func.HttpResponse("ok")\n\n\n@app.timer_trigger(schedule="0 0 * * * *", arg_name="t")\ndef tick(t: func.TimerRequest) -> None:\n    pass\n',
+    });
+    assert.deepEqual(inspectFunctionsApp(existing).functionNames, ['Legacy', 'tick']);
+    for (const taken of ['legacy', 'TICK']) {
+      assert.throws(() => planFunction({ ...TIMER, name: taken, model: 'v2' }, existing, 'app'), (error) => isUsageError(error) && /is taken/.test(error.message));
+    }
+    const app = byPath(planFunction({ ...TIMER, model: 'v2' }, existing, 'app')).get('function_app.py')!;
+    assert.equal(app.mode, 'update');
+    assert.equal(
+      app.contents,
+      'import azure.functions as func\nfrom functions import nightly\n\napp = func.FunctionApp()\n\n\n@app.function_name(name="Legacy")\n@app.route()\ndef legacy(req: func.HttpRequest) -> func.HttpResponse:\n    return func.HttpResponse("ok")\n\n\n@app.timer_trigger(schedule="0 0 * * * *", arg_name="t")\ndef tick(t: func.TimerRequest) -> None:\n    pass\n\n\napp.register_functions(nightly.bp)\n',
+    );
+  });
+
+  it('finds v2 function names across multi-line decorators and async functions, and needs a FunctionApp', function () {
+    const source = [
+      'import azure.functions as func',
+      '',
+      'app = func.FunctionApp()',
+      '',
+      '',
+      '@app.function_name(',
+      '    name="SpreadOut",',
+      ')',
+      '@app.route(',
+      '    route="x",',
+      ')',
+      'async def spread(req: func.HttpRequest) -> func.HttpResponse:',
+      '    return func.HttpResponse("ok")',
+      '',
+      '',
+      'def helper() -> None:',
+      '    pass',
+      '',
+      '',
+      "@app.queue_trigger(arg_name='msg', queue_name='q1x', connection='AzureWebJobsStorage')",
+      'def on_message(msg: func.QueueMessage) -> None:',
+      '    pass',
+      '',
+    ].join('\n');
+    assert.deepEqual(declaredFunctionNames(source), ['SpreadOut', 'on_message']);
+    assert.throws(() => addRegistration('import azure.functions as func\n', 'x'), (error) => isUsageError(error) && /does not create its FunctionApp/.test(error.message));
+  });
+
+  it('applies each trigger\'s own rule and default to shared options', function () {
+    const storage = { ...HTTP, name: 'Work', trigger: 'queue', queueName: 'Orders_1', connection: 'AzureWebJobsStorage' };
+    assert.throws(() => planFunction(storage, memoryProject({}), 'app'), (error) => isUsageError(error) && /^--queue-name "Orders_1" is not a valid storage queue name/.test(error.message));
+    const serviceBus = byPath(planFunction({ ...storage, trigger: 'servicebus-queue', connection: 'ServiceBusConnection' }, memoryProject({}), 'app'));
+    assert.equal(JSON.parse(serviceBus.get('Work/function.json')!.contents).bindings[0].queueName, 'Orders_1');
+    assert.match(JSON.parse(serviceBus.get('local.settings.json')!.contents).Values.ServiceBusConnection, /UseDevelopmentEmulator=true/);
+  });
+
+  it('names the durable functions after <name> and pins the v1 model to azure-functions-durable 1.x', function () {
+    const durable = { ...HTTP, name: 'Hello', trigger: 'durable' };
+    const v1 = byPath(planFunction(durable, memoryProject({}), 'app'));
+    for (const name of ['HelloStart', 'HelloOrchestrator', 'HelloActivity']) assert.ok(v1.has(`${name}/function.json`), name);
+    assert.match(v1.get('requirements.txt')!.contents, /^azure-functions-durable<2$/m);
+    const v2 = byPath(planFunction({ ...durable, model: 'v2' }, memoryProject({}), 'app'));
+    assert.match(v2.get('function_app.py')!.contents, /^app = df\.DFApp\(\)$/m);
+    assert.match(v2.get('requirements.txt')!.contents, /^azure-functions-durable$/m);
+    assert.throws(() => planFunction(durable, memoryProject({ 'host.json': '{}', 'HelloActivity/function.json': '{}' }), 'app'), /"HelloActivity" is taken/);
+  });
+
+  it('writes the alternate entry point to function.json and names it in the code and the test', function () {
+    const files = byPath(planFunction({ ...TIMER, scriptFile: 'handler.py', entryPoint: 'run' }, memoryProject({}), 'app'));
+    assert.deepEqual(JSON.parse(files.get('Nightly/function.json')!.contents).scriptFile, 'handler.py');
+    assert.deepEqual(JSON.parse(files.get('Nightly/function.json')!.contents).entryPoint, 'run');
+    assert.match(files.get('Nightly/handler.py')!.contents, /^def run\(mytimer: func\.TimerRequest\) -> None:$/m);
+    assert.match(files.get('tests/test_nightly.py')!.contents, /^from Nightly\.handler import run as main$/m);
+  });
+
+  it('adds Docker files and worker settings when asked', function () {
+    const files = byPath(planFunction({ ...HTTP, python: '3.13', docker: true, workerProcessCount: '4', isolateWorkerDependencies: true }, memoryProject({}), 'app'));
+    assert.match(files.get('Dockerfile')!.contents, /^FROM mcr\.microsoft\.com\/azure-functions\/python:4-python3\.13$/m);
+    assert.match(files.get('.dockerignore')!.contents, /^local\.settings\.json$/m);
+    const values = JSON.parse(files.get('local.settings.json')!.contents).Values;
+    assert.equal(values.FUNCTIONS_WORKER_PROCESS_COUNT, '4');
+    assert.equal(values.PYTHON_ISOLATE_WORKER_DEPENDENCIES, '1');
+    assert.ok(!('PYTHON_THREADPOOL_THREAD_COUNT' in values));
+    assert.ok(!byPath(planFunction(HTTP, memoryProject({}), 'app')).has('Dockerfile'));
   });
 
   describe('writes against the disk', function () {
@@ -109,13 +207,56 @@ describe('Functions plans', function () {
 });
 
 describe('the trigger catalog', function () {
+  const answersFor = (trigger: string) => {
+    const answers: Record<string, unknown> = { name: 'Example', trigger, model: 'v1', authLevel: 'function', methods: ['get'], output: 'none' };
+    for (const option of FUNCTION_COMMAND.options) {
+      if (option.when?.(answers) === false || answers[option.name] !== undefined) continue;
+      const value = typeof option.default === 'function' ? option.default(answers) : option.default;
+      if (value !== undefined) answers[option.name] = value;
+    }
+    return answers;
+  };
+
   for (const trigger of TRIGGERS) {
-    it(`${trigger.id}: binding names follow the host's rule and are unique`, function () {
-      const answers = { name: 'Example', trigger: trigger.id, authLevel: 'function', methods: ['get'], schedule: '0 */5 * * * *' };
-      const names = trigger.bindings(answers).map((binding) => binding.name);
-      for (const name of names) assert.equal(checkBindingName(name), undefined, name);
-      assert.equal(new Set(names).size, names.length);
-      assert.equal(trigger.bindings(answers).filter((binding) => binding.direction === 'in' && /Trigger$/.test(binding.type)).length, 1, 'exactly one trigger binding');
+    it(`${trigger.id}: binding names follow the host's rule, one trigger per function, connections known`, function () {
+      for (const part of trigger.functions(answersFor(trigger.id))) {
+        const names = part.bindings.map((binding) => binding.name);
+        for (const name of names) assert.equal(checkBindingName(name), undefined, name);
+        assert.equal(new Set(names).size, names.length);
+        assert.equal(part.bindings.filter((binding) => binding.direction === 'in' && /Trigger$/.test(binding.type)).length, 1, 'exactly one trigger binding');
+        assert.doesNotThrow(() => connectionSettings(part.bindings));
+        assert.doesNotThrow(() => decoratorsFor('bp', part.name, part.bindings));
+      }
     });
   }
+
+  it('gives each trigger its own connection default', function () {
+    const connection = FUNCTION_COMMAND.options.find((option) => option.name === 'connection')!;
+    const defaults = Object.fromEntries(['blob', 'queue', 'servicebus-queue', 'eventhub', 'cosmosdb'].map((id) => [id, (connection.default as (a: object) => string)(answersFor(id))]));
+    assert.deepEqual(defaults, { blob: 'AzureWebJobsStorage', queue: 'AzureWebJobsStorage', 'servicebus-queue': 'ServiceBusConnection', eventhub: 'EventHubConnection', cosmosdb: 'CosmosDBConnection' });
+    assert.equal(connection.when?.({ trigger: 'http', output: 'none' }), false);
+    assert.equal(connection.when?.({ trigger: 'http', output: 'queue' }), true);
+  });
+
+  it('writes v2 decorators as ruff formats them', function () {
+    const long = decoratorsFor('bp', 'Changes', [
+      { type: 'cosmosDBTrigger', direction: 'in', name: 'documents', connection: 'CosmosDBConnection', databaseName: 'shop', containerName: 'orders', leaseContainerName: 'leases', createLeaseContainerIfNotExists: true },
+    ]);
+    assert.deepEqual(long, [
+      '@bp.function_name(name="Changes")',
+      '@bp.cosmos_db_trigger(',
+      '    arg_name="documents",',
+      '    connection="CosmosDBConnection",',
+      '    database_name="shop",',
+      '    container_name="orders",',
+      '    lease_container_name="leases",',
+      '    create_lease_container_if_not_exists=True,',
+      ')',
+    ]);
+    assert.deepEqual(decoratorsFor('bp', 'Ingest', [{ type: 'blobTrigger', direction: 'in', name: 'myblob', path: 'a-b/{name}', connection: 'AzureWebJobsStorage', source: 'EventGrid' }]).slice(1), [
+      '@bp.blob_trigger(',
+      '    arg_name="myblob", path="a-b/{name}", connection="AzureWebJobsStorage", source=func.BlobSource.EVENT_GRID',
+      ')',
+    ]);
+  });
 });

@@ -1,0 +1,1 @@
+"""The app's functions, one blueprint module each, registered in function_app.py."""
