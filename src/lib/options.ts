@@ -94,12 +94,15 @@ export function defaultOf(spec: OptionSpec, answers: Answers): unknown {
 
 /**
  * For an option given where it does not apply: the option where it does, read from every condition
- * of `appliesTo` ("with --trigger http|timer" -> "--trigger http --route x"; "with --framework
- * django --os linux" -> "--framework django --os linux --migrate"), else the hint to leave it out.
+ * of the first case of `appliesTo` ("with --trigger http|timer" -> "--trigger http --route x";
+ * "with --framework django --os linux" -> "--framework django --os linux --migrate"), else the hint
+ * to leave it out.
  */
 function exampleWhereApplies(spec: OptionSpec, value: unknown): string {
   const given = spec.positional ? String(value) : `${subjectOf(spec)}${spec.kind === 'boolean' ? '' : ` ${String(value)}`}`;
-  const conditions = /^with --/.test(spec.appliesTo ?? '') ? [...spec.appliesTo!.matchAll(/(--[a-z-]+) ([^|\s]+)/g)] : [];
+  // The first of the alternatives ("with --trigger http with --output queue, queue") is enough.
+  const firstCase = /^with --/.test(spec.appliesTo ?? '') ? spec.appliesTo!.split(',')[0]! : '';
+  const conditions = [...firstCase.matchAll(/(--[a-z-]+) ([^|\s]+)/g)];
   return conditions.length > 0 ? `${conditions.map((condition) => `${condition[1]} ${condition[2]}`).join(' ')} ${given}` : `the command without ${subjectOf(spec)}`;
 }
 

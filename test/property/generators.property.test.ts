@@ -11,9 +11,25 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { CommandSpec } from '../../src/lib/command.js';
-import { FUNCTION_COMMAND } from '../../src/lib/functions/command.js';
+import { FUNCTION_COMMAND, WORKER_SETTING_NAMES } from '../../src/lib/functions/command.js';
 import { fixedByApp, inspectFunctionsApp, planFunction, testFileOf } from '../../src/lib/functions/plan.js';
-import { checkFunctionName, checkNcrontab, checkRoute, checkSiteExtension, checkStartupFile, checkWebAppName } from '../../src/lib/naming.js';
+import {
+  checkAppSettingName,
+  checkBlobPath,
+  checkConsumerGroup,
+  checkCosmosName,
+  checkEventHubName,
+  checkFunctionName,
+  checkNcrontab,
+  checkPythonIdentifier,
+  checkRoute,
+  checkServiceBusName,
+  checkSiteExtension,
+  checkStartupFile,
+  checkStorageQueueName,
+  checkV2FunctionName,
+  checkWebAppName,
+} from '../../src/lib/naming.js';
 import { type Answers, type ResolveContext, teamDefaultsToSave } from '../../src/lib/options.js';
 import { type Plan, writesFor } from '../../src/lib/plan.js';
 import type { ProjectSnapshot } from '../../src/lib/project.js';
@@ -50,7 +66,27 @@ const printableAscii = (excluded: string) =>
 
 // ---------------------------------------------------------------------------------------------
 // pyazure function
-const functionName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,127}$/).filter((name) => checkFunctionName(name) === undefined);
+// Names valid in both models, so that a second run may add to an app of either.
+const functionName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,127}$/).filter((name) => checkFunctionName(name) === undefined && checkV2FunctionName(name) === undefined);
+
+/** `%AppSetting%`, which every binding setting accepts in place of a literal name. */
+const appSettingReference = fc.stringMatching(/^%[A-Za-z_][A-Za-z0-9_.:-]{0,20}%$/);
+/** Queue names valid for storage and Service Bus alike (the trigger's own rule applies in the plan). */
+const queueName = fc.oneof(fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,4}$/), appSettingReference).filter((name) => checkStorageQueueName(name) === undefined && checkServiceBusName(name) === undefined);
+const blobPath = fc
+  .tuple(fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/).filter((name) => name.length >= 3), fc.array(fc.oneof(fc.string({ unit: printableAscii('"\\{}/'), minLength: 1, maxLength: 8 }), fc.constantFrom('{name}', '{rand-guid}', '{DateTime}')), { minLength: 1, maxLength: 4 }))
+  .map(([container, parts]) => `${container}/${parts.join('/')}`)
+  .filter((path) => checkBlobPath(path) === undefined && markerFree(path));
+const serviceBusName = fc.oneof(fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,20}[A-Za-z0-9])?$/), appSettingReference).filter((name) => checkServiceBusName(name) === undefined);
+const eventHubName = fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,30}[A-Za-z0-9])?$/).filter((name) => checkEventHubName(name) === undefined);
+const consumerGroup = fc.oneof(fc.constant('$Default'), fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,20}[A-Za-z0-9])?$/)).filter((name) => checkConsumerGroup(name) === undefined);
+/** Cosmos DB ids allow most characters: XML, JSON and shell metacharacters included. */
+const cosmosName = fc.string({ unit: printableAscii('/\\#?"\'%{}'), minLength: 1, maxLength: 20 }).filter((name) => checkCosmosName(name) === undefined && markerFree(name));
+const connection = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,30}(?:__[A-Za-z0-9_]{1,10})?$/).filter((name) => checkAppSettingName(name) === undefined);
+const pythonIdentifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,30}$/).filter((name) => checkPythonIdentifier(name) === undefined);
+
+/** The binding settings of a trigger (or HTTP output) that read back from function.json as given. */
+const BINDING_SETTINGS = ['path', 'queueName', 'topicName', 'subscriptionName', 'eventHubName', 'consumerGroup', 'cardinality', 'databaseName', 'containerName', 'leaseContainerName', 'connection'];
 
 /** Route templates with literal segments and {name}, {name?} and {name:constraint} parameters, metacharacters included. */
 const route = fc
@@ -95,7 +131,25 @@ const folderName = fc
 
 const FUNCTION_PROPERTIES: GeneratorProperties = {
   command: FUNCTION_COMMAND,
-  strings: { name: functionName, route, schedule },
+  strings: {
+    name: functionName,
+    route,
+    schedule,
+    path: blobPath,
+    queueName,
+    topicName: serviceBusName,
+    subscriptionName: serviceBusName,
+    eventHubName,
+    consumerGroup,
+    databaseName: cosmosName,
+    containerName: cosmosName,
+    leaseContainerName: cosmosName,
+    connection,
+    scriptFile: pythonIdentifier.map((name) => `${name}.py`),
+    entryPoint: pythonIdentifier,
+    workerProcessCount: fc.integer({ min: 1, max: 10 }).map(String),
+    threadpoolThreadCount: fc.integer({ min: 1, max: 32 }).map(String),
+  },
   folderName,
   context: (project, teamDefaults) => {
     const app = inspectFunctionsApp(project);
@@ -103,8 +157,27 @@ const FUNCTION_PROPERTIES: GeneratorProperties = {
   },
   plan: planFunction,
   echoes: (answers, folder) => {
-    const functionJson = `${answers.name as string}/function.json`;
+    const name = answers.name as string;
+    const v1 = answers.model === 'v1';
+    const functionJson = `${name}/function.json`;
     const echoes: Echo[] = [{ path: 'README.md', format: 'line', expected: `# ${folder}` }];
+    for (const [option, setting] of Object.entries(WORKER_SETTING_NAMES)) {
+      // Switches are written as the platform reads them: 1 or 0.
+      const value = answers[option];
+      if (value !== undefined) echoes.push({ path: 'local.settings.json', format: 'json', pointer: `/Values/${setting}`, expected: typeof value === 'boolean' ? (value ? '1' : '0') : value });
+    }
+    if (answers.trigger !== 'durable') {
+      const module = v1 ? `${name}/${(answers.scriptFile as string | undefined) ?? '__init__.py'}` : `functions/${name.toLowerCase()}.py`;
+      echoes.push({ path: module, format: 'python', variable: 'FUNCTION_NAME', expected: name });
+    }
+    // A durable app's three functions are named after it; function.json per function is v1's.
+    if (!v1 || answers.trigger === 'durable') return echoes;
+    if (answers.entryPoint !== undefined) echoes.push({ path: functionJson, format: 'json', pointer: '/entryPoint', expected: answers.entryPoint });
+    // The HTTP output binding follows the trigger; every other trigger's settings are on its first binding.
+    const bindingIndex = answers.trigger === 'http' ? 1 : 0;
+    for (const setting of BINDING_SETTINGS) {
+      if (answers[setting] !== undefined) echoes.push({ path: functionJson, format: 'json', pointer: `/bindings/${bindingIndex}/${setting}`, expected: answers[setting] });
+    }
     if (answers.trigger === 'http') {
       echoes.push(
         { path: functionJson, format: 'json', pointer: '/bindings/0/authLevel', expected: answers.authLevel },
