@@ -300,10 +300,14 @@ export const checkPythonRelease: Check = (version) =>
 // Functions trigger and binding settings (SPEC §3.3), and the v2 model's function names.
 
 /** A v2 function name, as the official templates require: `^[a-zA-Z][a-zA-Z0-9_]{0,126}[a-zA-Z0-9]$`. */
-export const checkV2FunctionName: Check = (name) =>
-  /^[A-Za-z][A-Za-z0-9_]{0,126}[A-Za-z0-9]$/.test(name)
-    ? undefined
-    : { rule: 'is not a valid v2 function name: 2 to 128 letters, digits or underscores, starting with a letter and ending with a letter or digit', example: FUNCTION_NAME_EXAMPLE };
+export const checkV2FunctionName: Check = (name) => {
+  if (!/^[A-Za-z][A-Za-z0-9_]{0,126}[A-Za-z0-9]$/.test(name)) {
+    return { rule: 'is not a valid v2 function name: 2 to 128 letters, digits or underscores, starting with a letter and ending with a letter or digit', example: FUNCTION_NAME_EXAMPLE };
+  }
+  // Its blueprint module is the lower-case name, imported by function_app.py and the tests.
+  if (PYTHON_KEYWORDS.has(name.toLowerCase())) return { rule: `would make the module functions/${name.toLowerCase()}.py, a Python keyword that cannot be imported`, example: `${name}Function` };
+  return undefined;
+};
 
 /** `%AppSetting%` or `{token}`: resolved by the host, so any such value is accepted as it is. */
 const BINDING_EXPRESSION = /^(%[A-Za-z_][A-Za-z0-9_.:-]*%|\{[A-Za-z_][A-Za-z0-9_.-]*\})$/;

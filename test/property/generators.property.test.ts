@@ -14,6 +14,7 @@ import type { CommandSpec } from '../../src/lib/command.js';
 import { FUNCTION_COMMAND, WORKER_SETTING_NAMES } from '../../src/lib/functions/command.js';
 import { fixedByApp, inspectFunctionsApp, planFunction, testFileOf } from '../../src/lib/functions/plan.js';
 import {
+  CLASSIC_VM_SIZES,
   checkAppSettingName,
   checkBlobPath,
   checkConsumerGroup,
@@ -22,35 +23,48 @@ import {
   checkFunctionName,
   checkNcrontab,
   checkPythonIdentifier,
+  checkRoleName,
   checkRoute,
   checkServiceBusName,
+  checkServiceName,
   checkSiteExtension,
   checkStartupFile,
   checkStorageQueueName,
   checkV2FunctionName,
+  checkVmSize,
   checkWebAppName,
 } from '../../src/lib/naming.js';
 import { type Answers, type ResolveContext, teamDefaultsToSave } from '../../src/lib/options.js';
 import { type Plan, writesFor } from '../../src/lib/plan.js';
 import type { ProjectSnapshot } from '../../src/lib/project.js';
+import { CLOUDSERVICE_COMMAND, ROLE_COMMAND } from '../../src/lib/cloudservice/command.js';
+import { fixedByService, planCloudService, planRole } from '../../src/lib/cloudservice/plan.js';
 import { WEBAPP_COMMAND } from '../../src/lib/webapp/command.js';
 import { planWebApp } from '../../src/lib/webapp/plan.js';
 import { givenArbitrary, resolveGiven, type StringArbitraries } from '../support/answers.js';
 import { checkFilesInMemory, type Echo, emptyCounts, PythonBatch } from '../support/generated-files.js';
 import { memoryProject } from '../support/memory-project.js';
 
-interface GeneratorProperties {
+/** One generator's run: its answers, how it plans, and what reads back. */
+interface RunProperties {
   command: CommandSpec;
   /** Arbitraries for the command's string options (others come from their declarations). */
   strings: StringArbitraries;
-  /** The destination folder's name, which the generated files may carry. */
-  folderName: fc.Arbitrary<string>;
   context(project: ProjectSnapshot, teamDefaults: Answers): ResolveContext;
   plan(answers: Answers, project: ProjectSnapshot, folderName: string): Plan;
   /** Values from the answers that must read back from the files of the run. */
   echoes(answers: Answers, folderName: string): Echo[];
+}
+
+interface GeneratorProperties extends RunProperties {
+  /** The destination folder's name, which the generated files may carry. */
+  folderName: fc.Arbitrary<string>;
+  /** The run that adds to the project (`pyazure role` for a cloud service); the generator itself by default. */
+  adds?: RunProperties;
   /** Whether a second run with `second` may add to the project `first` created (not a duplicate). */
   canAdd?(first: Answers, second: Answers): boolean;
+  /** Whether the answers keep a rule across options, which no single option's check can see. */
+  consistent?(answers: Answers): boolean;
   runs: number;
 }
 
@@ -247,7 +261,69 @@ const WEBAPP_PROPERTIES: GeneratorProperties = {
   runs: 300,
 };
 
-const GENERATORS: readonly GeneratorProperties[] = [FUNCTION_PROPERTIES, WEBAPP_PROPERTIES];
+// ---------------------------------------------------------------------------------------------
+// pyazure cloudservice, then pyazure role
+const serviceName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,20}[A-Za-z0-9]$/).filter((name) => checkServiceName(name) === undefined);
+const roleName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,20}$/).filter((name) => checkRoleName(name) === undefined);
+const vmSize = fc.oneof(fc.constantFrom(...CLASSIC_VM_SIZES), fc.stringMatching(/^Standard_[A-Za-z0-9]{1,6}(_[A-Za-z0-9]{1,4}){0,2}$/)).filter((size) => checkVmSize(size) === undefined);
+const pythonRelease = fc.tuple(fc.integer({ min: 9, max: 14 }), fc.integer({ min: 0, max: 99 })).map(([minor, patch]) => `3.${minor}.${patch}`);
+const instances = fc.integer({ min: 1, max: 100 }).map(String);
+const CONFIGURATION_FILES = ['ServiceConfiguration.Cloud.cscfg', 'ServiceConfiguration.Local.cscfg'];
+const isClassicSize = (size: unknown) => (CLASSIC_VM_SIZES as readonly unknown[]).includes(size);
+
+/** A role as the service files declare it: csdef element, cscfg instances, and the release its scripts install. */
+function roleEchoes(name: string, type: 'web' | 'worker', instanceCount: string, python: string): Echo[] {
+  return [
+    { path: 'ServiceDefinition.csdef', format: 'xml', element: type === 'web' ? 'WebRole' : 'WorkerRole', attribute: 'name', expected: name },
+    ...CONFIGURATION_FILES.flatMap((path): Echo[] => [
+      { path, format: 'xml', element: 'Role', attribute: 'name', expected: name },
+      { path, format: 'xml', element: 'Instances', attribute: 'count', expected: instanceCount },
+    ]),
+    { path: `${name}/bin/Common.ps1`, format: 'line', expected: `$PythonRelease = '${python}'` },
+  ];
+}
+
+const CLOUDSERVICE_PROPERTIES: GeneratorProperties = {
+  command: CLOUDSERVICE_COMMAND,
+  strings: { name: serviceName, webRole: roleName, workerRole: roleName, instances, vmSize, python: pythonRelease },
+  folderName,
+  context: () => ({ existingProject: false, fixed: {} }),
+  plan: planCloudService,
+  echoes: (answers) => {
+    const echoes: Echo[] = [
+      { path: 'ServiceDefinition.csdef', format: 'xml', element: 'ServiceDefinition', attribute: 'name', expected: answers.name as string },
+      ...CONFIGURATION_FILES.flatMap((path): Echo[] => [
+        { path, format: 'xml', element: 'ServiceConfiguration', attribute: 'serviceName', expected: answers.name as string },
+        { path, format: 'xml', element: 'ServiceConfiguration', attribute: 'osFamily', expected: answers.osFamily as string },
+      ]),
+    ];
+    for (const type of ['web', 'worker'] as const) {
+      const name = answers[type === 'web' ? 'webRole' : 'workerRole'];
+      if (name !== false) echoes.push(...roleEchoes(name as string, type, answers.instances as string, answers.python as string));
+    }
+    return echoes;
+  },
+  adds: {
+    command: ROLE_COMMAND,
+    strings: { name: roleName, instances, vmSize, python: pythonRelease },
+    context: (project, teamDefaults) => {
+      const fixed = fixedByService(project, teamDefaults);
+      return { existingProject: Object.keys(fixed).length > 0, fixed };
+    },
+    plan: planRole,
+    echoes: (answers) => roleEchoes(answers.name as string, answers.type as 'web' | 'worker', answers.instances as string, answers.python as string),
+  },
+  // Extended support deploys ARM sizes only.
+  consistent: (answers) => !(answers.extendedSupport === true && isClassicSize(answers.vmSize)),
+  // A role of a new name, of a size the service's deployment takes.
+  canAdd: (first, second) => {
+    const taken = [first.webRole, first.workerRole].filter((name): name is string => typeof name === 'string').map((name) => name.toLowerCase());
+    return !taken.includes((second.name as string).toLowerCase()) && !(first.extendedSupport === true && isClassicSize(second.vmSize));
+  },
+  runs: 300,
+};
+
+const GENERATORS: readonly GeneratorProperties[] = [FUNCTION_PROPERTIES, WEBAPP_PROPERTIES, CLOUDSERVICE_PROPERTIES];
 
 /** The folder after a run: what was there, with the run's writes applied. */
 function applyRun(tree: Map<string, string>, plan: Plan): Map<string, string> {
@@ -268,11 +344,13 @@ describe('random valid answers generate valid files (fast-check, planned in-proc
       let additions = 0;
       try {
         const given = givenArbitrary(generator.command, generator.strings);
+        const adder = generator.adds ?? generator;
         // A second run only where the generator adds to projects; otherwise every case is a new project.
-        const secondRun = generator.canAdd ? fc.option(given, { nil: undefined }) : fc.constant(undefined);
+        const secondRun = generator.canAdd ? fc.option(givenArbitrary(adder.command, adder.strings), { nil: undefined }) : fc.constant(undefined);
         await fc.assert(
           fc.asyncProperty(given, secondRun, generator.folderName, async (firstGiven, secondGiven, folder) => {
             const first = await resolveGiven(generator.command, firstGiven, generator.context(memoryProject({}), {}));
+            fc.pre(generator.consistent?.(first) ?? true);
             const firstPlan = generator.plan(first, memoryProject({}), folder);
             let tree = applyRun(new Map(), firstPlan);
             const echoes = generator.echoes(first, folder);
@@ -281,10 +359,10 @@ describe('random valid answers generate valid files (fast-check, planned in-proc
             if (secondGiven !== undefined) {
               const stored = teamDefaultsToSave(generator.command.options, first, {});
               const existing = memoryProject(Object.fromEntries(tree));
-              const second = await resolveGiven(generator.command, secondGiven, generator.context(existing, stored), stored);
+              const second = await resolveGiven(adder.command, secondGiven, adder.context(existing, stored), stored);
               fc.pre(generator.canAdd?.(first, second) ?? false);
-              tree = applyRun(tree, generator.plan(second, existing, folder));
-              const secondEchoes = generator.echoes(second, folder);
+              tree = applyRun(tree, adder.plan(second, existing, folder));
+              const secondEchoes = adder.echoes(second, folder);
               checkFilesInMemory(tree, secondEchoes, counts);
               pythonEchoes = [...echoes, ...secondEchoes];
               additions++;

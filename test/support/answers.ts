@@ -14,8 +14,10 @@ export type StringArbitraries = Record<string, fc.Arbitrary<string>>;
 /** A raw value for one option, or undefined to leave it to the default. */
 function valueArbitrary(spec: OptionSpec, strings: StringArbitraries): fc.Arbitrary<unknown> {
   switch (spec.kind) {
-    case 'choice':
-      return fc.option(fc.constantFrom(...spec.choices.map((choice) => choice.value)), { nil: undefined });
+    case 'choice': {
+      const chosen = fc.constantFrom(...spec.choices.map((choice) => choice.value));
+      return spec.required ? chosen : fc.option(chosen, { nil: undefined });
+    }
     case 'list':
       return fc.option(fc.shuffledSubarray([...spec.items], { minLength: 1 }), { nil: undefined });
     case 'boolean':
