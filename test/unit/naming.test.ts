@@ -128,7 +128,7 @@ describe('trigger setting rules', function () {
     ['consumer groups', checkConsumerGroup, ['$Default', 'functions', 'cg-1'], ['$Other', 'a b', 'x'.repeat(51)]],
     ['Cosmos DB ids', checkCosmosName, ['my-database', 'Orders_2024', 'leases'], ['a/b', 'a#b', 'a?b', 'a b', '']],
     ['app setting names', checkAppSettingName, ['AzureWebJobsStorage', 'ServiceBusConnection', 'My_Conn', 'Conn__fullyQualifiedNamespace'], ['UseDevelopmentStorage=true', 'Endpoint=sb://x;', '1Conn', 'my-conn']],
-    ['v2 function names', checkV2FunctionName, ['HttpExample', 'ab', 'a_1'], ['a', 'a_', '_a', '1a', 'x'.repeat(129)]],
+    ['v2 function names', checkV2FunctionName, ['HttpExample', 'ab', 'a_1', 'Assets', 'Ifs'], ['a', 'a_', '_a', '1a', 'x'.repeat(129), 'As', 'IF', 'Def', 'Class']],
     ['script files', checkScriptFile, ['handler.py', '__init__.py', 'run_1.py'], ['handler', 'class.py', '1x.py', 'a-b.py']],
     ['worker process counts', checkIntegerRange(1, 10, 2), ['1', '10'], ['0', '11', 'two', '1.5']],
   ];

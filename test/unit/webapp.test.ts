@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { checkSiteExtension, checkWebAppName } from '../../src/lib/naming.js';
 import { frameworkById, planAppFiles, renderStaticWebConfig, renderWebConfig, requirementsFor, windowsArgument } from '../../src/lib/webapp/index.js';
+import { planWebApp } from '../../src/lib/webapp/plan.js';
 import { appSettingsOf, httpPlatformProcess, localPath } from '../support/iis.js';
+import { memoryProject } from '../support/memory-project.js';
 import { parseXml } from '../support/xml.js';
 
 describe('web app core', function () {
@@ -60,5 +62,11 @@ describe('web app core', function () {
     for (const bad of ['MySite', '1site', 'class', 'json', 'app', 'Pages', 'my-site']) assert.ok(checkWebAppName(bad), bad);
     for (const good of ['python361x64', 'python3111x64', 'python364x86']) assert.equal(checkSiteExtension(good), undefined, good);
     for (const bad of ['python27x64', 'Python361x64', 'python3111', 'python3111arm64']) assert.ok(checkSiteExtension(bad), bad);
+  });
+
+  it('refuses a package name that differs only in case from an entry of the folder, and plans beside the same name', function () {
+    const answers = { name: 'mysite', framework: 'flask', os: 'linux', python: '3.13', workers: '2', threads: '4', timeout: '120', startupFile: 'startup.sh', ci: 'none' };
+    assert.throws(() => planWebApp(answers, memoryProject({ 'MySite/notes.md': '' }), 'project'), /^UsageError: Web app name "mysite" differs only in case from the existing "MySite"/);
+    assert.ok(planWebApp(answers, memoryProject({ 'mysite/__init__.py': '' }), 'project').files.length > 0);
   });
 });

@@ -63,7 +63,7 @@ function checkSizeForDeployment(vmSize: string, extendedSupport: boolean): void 
 
 export function planCloudService(answers: Answers, project: ProjectSnapshot): Plan {
   if (project.read(DEFINITION_FILE) !== undefined) {
-    throw new UsageError(`This folder already holds a cloud service (${DEFINITION_FILE}); add roles to it with pyazure role <RoleName> --type web|worker.`);
+    throw new UsageError(`This folder already holds a cloud service (${DEFINITION_FILE}): add roles to it with pyazure role; for example "pyazure role WorkerRole2 --type worker".`);
   }
   const name = answers.name as string;
   const extendedSupport = answers.extendedSupport === true;
@@ -72,7 +72,7 @@ export function planCloudService(answers: Answers, project: ProjectSnapshot): Pl
   const roles: ServiceRole[] = [];
   if (answers.webRole !== false) roles.push(serviceRole(answers.webRole as string, 'web', answers, vmSize));
   if (answers.workerRole !== false) roles.push(serviceRole(answers.workerRole as string, 'worker', answers, vmSize));
-  if (roles.length === 0) throw new UsageError('A cloud service needs at least one role: drop --no-web-role or --no-worker-role.');
+  if (roles.length === 0) throw new UsageError(`A cloud service needs at least one role: drop --no-web-role or --no-worker-role; for example "pyazure cloudservice ${name} --no-web-role".`);
   if (roles.length === 2 && findNameClash(roles[0]!.name, [roles[1]!.name])) {
     throw new UsageError(describeProblem('--worker-role', roles[1]!.name, { rule: `is the web role's name too (role names are unique, case-insensitive)`, example: 'WorkerRole1' }));
   }
@@ -120,7 +120,7 @@ export function fixedByService(project: ProjectSnapshot, teamDefaults: Answers):
 export function planRole(answers: Answers, project: ProjectSnapshot): Plan {
   const service = inspectService(project);
   if (!service) {
-    throw new UsageError(`No ${DEFINITION_FILE} here: run pyazure role in a cloud service folder, or create one with pyazure cloudservice <ServiceName>.`);
+    throw new UsageError(`No ${DEFINITION_FILE} here: run pyazure role in a cloud service folder, or create one first; for example "pyazure cloudservice contoso-orders".`);
   }
   const name = answers.name as string;
   const taken = findNameClash(name, [...service.roles.map((role) => role.name), ...service.configurations.flatMap((configuration) => configuration.roleNames)]);
