@@ -51,14 +51,17 @@ const files = (contents: Record<string, string>) => async (dir: string) => write
 // pyazure function
 const fn = (args: string[], value: unknown, extra: Partial<BadInput> = {}): BadInput => ({ args: ['function', ...args], value, ...extra });
 const badName = (name: string, folder?: string) => fn([name, '--trigger', 'http'], name, { option: 'name', folder });
+/** A value starting with "-" would read as a flag: it is given as --flag=value. */
+const flagged = (flag: string, value: string) => (value.startsWith('-') ? [`--${flag}=${value}`] : [`--${flag}`, value]);
 const badFlag = (flag: string, value: string, base: string[] = ['Api'], option?: string) =>
-  fn([...base, `--${flag}`, value], value, { option: option ?? flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) });
+  fn([...base, ...flagged(flag, value)], value, { option: option ?? flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) });
 const timer = ['Nightly', '--trigger', 'timer'];
 const badSchedule = (schedule: string) => badFlag('schedule', schedule, timer);
 
 const FUNCTION_ROWS: GeneratorRows = {
   fixtures: {
     app: generated(['function', 'HttpExample', '--trigger', 'http', '--python', '3.12']),
+    v2app: generated(['function', 'HttpExample', '--trigger', 'http', '--model', 'v2']),
     docs: files({ 'docs/notes.md': '# notes\n' }),
     'bad-team-auth': files({ '.yo-rc.json': '{"generator-pyazure": {"authLevel": "everyone"}}\n' }),
     'bad-team-python': files({ '.yo-rc.json': '{"generator-pyazure": {"python": "2.7"}}\n' }),
@@ -126,6 +129,50 @@ const FUNCTION_ROWS: GeneratorRows = {
     fn(['Api'], 'everyone', { folder: 'bad-team-auth' }),
     fn(['Api'], '2.7', { folder: 'bad-team-python' }),
     fn(['Api'], 'v9', { folder: 'bad-team-model' }),
+    // Triggers beyond HTTP and timer: queue, blob, Service Bus, Event Hubs and Cosmos DB names.
+    ...['Orders', 'ab', 'a--b', '-orders', 'orders-', 'order_items', 'q'.repeat(64), '%1bad%', '{bad token}'].map((name) => badFlag('queue-name', name, ['Intake', '--trigger', 'queue'])),
+    ...['my queue', '-orders', 'orders-', 'a/b', 'q'.repeat(51)].map((name) => badFlag('queue-name', name, ['Intake', '--trigger', 'servicebus-queue'])),
+    ...['Outbox', 'a--b'].map((name) => badFlag('queue-name', name, ['Intake', '--trigger', 'http', '--output', 'queue'])),
+    ...['nocontainer', '/images/{name}', 'Images/{name}', 'ab/{name}', 'images/', 'images/{name', 'images/a b', 'images/"x"', 'images/a\\b'].map((path) => badFlag('path', path, ['Resize', '--trigger', 'blob'])),
+    badFlag('path', 'out/', ['Intake', '--trigger', 'http', '--output', 'blob']),
+    ...['my topic', '-orders', 't'.repeat(51)].map((name) => badFlag('topic-name', name, ['Audit', '--trigger', 'servicebus-topic'])),
+    ...['sub/1', 'sub!'].map((name) => badFlag('subscription-name', name, ['Audit', '--trigger', 'servicebus-topic'])),
+    ...['hub name', '-hub', 'hub-', 'h'.repeat(257)].map((name) => badFlag('event-hub-name', name, ['Telemetry', '--trigger', 'eventhub'])),
+    ...['$default', 'my group', 'g'.repeat(51)].map((group) => badFlag('consumer-group', group, ['Telemetry', '--trigger', 'eventhub'])),
+    ...['some', 'all', ''].map((cardinality) => badFlag('cardinality', cardinality, ['Telemetry', '--trigger', 'eventhub'])),
+    ...['my/db', 'db#1', 'db?', 'my db', ''].map((name) => badFlag('database-name', name, ['Changes', '--trigger', 'cosmosdb'])),
+    ...['items/x', "it'ems"].map((name) => badFlag('container-name', name, ['Changes', '--trigger', 'cosmosdb'])),
+    badFlag('lease-container-name', 'lease\\s', ['Changes', '--trigger', 'cosmosdb']),
+    // Connections are app setting names, never connection strings.
+    ...['DefaultEndpointsProtocol=https;AccountName=x', 'Endpoint=sb://x/;SharedAccessKey=y', '1Conn', 'my-conn', 'Conn String', ''].map((name) =>
+      badFlag('connection', name, ['Intake', '--trigger', 'servicebus-queue']),
+    ),
+    badFlag('connection', 'AccountEndpoint=https://x/;AccountKey=y', ['Changes', '--trigger', 'cosmosdb']),
+    badFlag('connection', 'Storage-Conn', ['Intake', '--trigger', 'queue']),
+    ...['carrier-pigeon', 'smtp', 'Queue '].map((output) => badFlag('output', output, ['Intake', '--trigger', 'http'])),
+    // Options of other triggers and models.
+    fn(['Intake', '--trigger', 'queue', '--schedule', '0 0 * * * *'], '0 0 * * * *'),
+    fn(['Intake', '--trigger', 'http', '--queue-name', 'orders'], 'orders'),
+    fn(['Telemetry', '--trigger', 'queue', '--cardinality', 'one'], 'one'),
+    fn(['Hook', '--trigger', 'eventgrid', '--connection', 'Storage'], 'Storage'),
+    fn(['Resize', '--trigger', 'timer', '--path', 'images/{name}'], 'images/{name}'),
+    fn(['Hello', '--trigger', 'durable', '--route', 'x'], 'x'),
+    fn(['Api', '--model', 'v2', '--script-file', 'handler.py'], 'handler.py'),
+    fn(['Api', '--model', 'v2', '--entry-point', 'handle'], 'handle'),
+    // v1 alternate entry points.
+    ...['handler', 'handler.txt', 'my-handler.py', 'class.py', '1h.py', '../x.py', 'sub/x.py', '.py'].map((file) => badFlag('script-file', file)),
+    ...['class', '1main', 'main-entry', 'main()', 'a.b', ''].map((entry) => badFlag('entry-point', entry)),
+    // v2 function names follow the templates' rule.
+    ...['Api_', 'A'].map((name) => fn([name, '--model', 'v2'], name, { option: 'name' })),
+    // Worker settings.
+    ...['0', '11', 'two', '1.5', ''].map((count) => badFlag('worker-process-count', count)),
+    ...['0', '33', 'four'].map((count) => badFlag('threadpool-thread-count', count)),
+    fn(['Api', '--isolate-worker-dependencies=perhaps'], 'perhaps'),
+    fn(['Api', '--enable-worker-extensions=2'], '2'),
+    fn(['Api', '--docker=yes'], 'yes'),
+    // Adding to a v2 app: the model is fixed, and names are taken across the app.
+    fn(['Second', '--model', 'v1'], 'v1', { folder: 'v2app', option: 'model' }),
+    ...['HttpExample', 'httpexample'].map((name) => badName(name, 'v2app')),
   ],
 };
 
@@ -218,6 +265,57 @@ const WEBAPP_ROWS: GeneratorRows = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// pyazure cloudservice and pyazure role
+const cs = (args: string[], value: unknown, extra: Partial<BadInput> = {}): BadInput => ({ args: ['cloudservice', ...args], value, ...extra });
+const badServiceFlag = (flag: string, value: string, base: string[] = ['contoso-orders']) =>
+  cs([...base, ...flagged(flag, value)], value, { option: flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) });
+const role = (args: string[], value: unknown, extra: Partial<BadInput> = {}): BadInput => ({ args: ['role', ...args], value, folder: 'service', ...extra });
+const badRoleName = (name: string) => role([name, '--type', 'worker'], name, { option: 'name' });
+
+const CLOUDSERVICE_ROWS: GeneratorRows = {
+  fixtures: {
+    service: generated(['cloudservice', 'contoso-orders']),
+    other: files({ 'Frontend/notes.md': '# notes\n' }),
+  },
+  rows: [
+    // Service names: a DNS label.
+    ...['', '1orders', 'orders-', 'o', 'con toso', 'contoso_orders', 'contoso.orders', 'contoso/orders', 'café', 'a'.repeat(64), '<svc>', 'a&b'].map((name) => cs([name], name, { option: 'name' })),
+    cs([], null),
+    // Role names.
+    ...['1Web', 'Web Role', 'Web-Role', 'Web.Role', 'Wéb', '_Web', 'bin', 'Bin', 'con', 'venv', 'tests', 'W'.repeat(64), '<Web>', 'a&b'].map((name) => badServiceFlag('web-role', name)),
+    ...['1Worker', 'Worker Role', 'dist', 'W'.repeat(64)].map((name) => badServiceFlag('worker-role', name)),
+    cs(['contoso-orders', '--web-role', 'Roles', '--worker-role', 'roles'], 'roles', { option: 'workerRole' }),
+    cs(['contoso-orders', '--web-role', 'frontend'], 'frontend', { folder: 'other', option: 'webRole' }),
+    // Enumerations and numbers.
+    ...['4', '8', 'windows', '2022', ''].map((family) => badServiceFlag('os-family', family)),
+    ...['rails', 'Bottle', ''].map((framework) => badServiceFlag('framework', framework)),
+    ...['0', '101', '-1x', '1.5', 'two', ''].map((count) => badServiceFlag('instances', count)),
+    ...['Huge', 'small', 'Standard D1', 'D1_v2', 'Standard_', 'Standard_D1__v2', ''].map((size) => badServiceFlag('vm-size', size)),
+    cs(['contoso-orders', '--extended-support', '--vm-size', 'Small'], 'Small', { option: 'vmSize' }),
+    ...['3.12', '3.8.10', '2.7.18', '3.15.0', '3.12.01', 'latest', '3.12.10rc1', ''].map((version) => badServiceFlag('python', version)),
+    cs(['contoso-orders', '--extended-support=maybe'], 'maybe'),
+    // Options for a role that is not there.
+    cs(['contoso-orders', '--no-web-role', '--framework', 'django'], 'django'),
+    cs(['contoso-orders', '--no-web-role', '--no-worker-role'], null),
+    // A service where one already is.
+    cs(['other-orders'], null, { folder: 'service' }),
+    // pyazure role: names, duplicates (in any case), the role kind and its options.
+    ...['1Role', 'My Role', 'my-role', 'bin', 'BIN', 'nul', 'build', 'R'.repeat(64), '../Up', 'Rôle'].map(badRoleName),
+    ...['WebRole1', 'webrole1', 'WORKERROLE1', 'workerRole1'].map((name) => role([name, '--type', 'worker'], name, { option: 'name' })),
+    ...['service', 'cache', 'workers', ''].map((type) => role(['Jobs', '--type', type], type, { option: 'type' })),
+    role(['Jobs'], null),
+    role(['Jobs', '--type', 'worker', '--framework', 'django'], 'django'),
+    role(['Admin', '--type', 'web', '--framework', 'rails'], 'rails', { option: 'framework' }),
+    role(['Jobs', '--type', 'worker', '--instances', '0'], '0', { option: 'instances' }),
+    role(['Jobs', '--type', 'worker', '--vm-size', 'Tiny'], 'Tiny', { option: 'vmSize' }),
+    role(['Jobs', '--type', 'worker', '--python', '3.13.0'], '3.13.0', { option: 'python' }),
+    // A role outside a service folder.
+    role(['Jobs', '--type', 'worker'], null, { folder: undefined }),
+    role(['Jobs', '--type', 'worker'], null, { folder: 'other' }),
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
 // pyazure (no generator, or the app generator that asks which one)
 const APP_ROWS: GeneratorRows = {
   fixtures: {},
@@ -238,6 +336,7 @@ const APP_ROWS: GeneratorRows = {
 const TABLE: Record<string, GeneratorRows> = {
   function: FUNCTION_ROWS,
   webapp: WEBAPP_ROWS,
+  cloudservice: CLOUDSERVICE_ROWS,
   app: APP_ROWS,
 };
 
