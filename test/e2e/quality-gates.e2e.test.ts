@@ -6,17 +6,17 @@
  * Each generated project is one entry in PROJECTS, with the gates that apply to it.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFunctionName } from '../../src/lib/naming.js';
 import { copyFolder, writeFiles } from '../support/folder.js';
-import { assertHttpFunctionsNeedKeys, assertLocalSettingsIgnored, assertNoSecretsCommitted, ignoredBy, secretsInCommittedFiles } from '../support/gates.js';
+import { assertDjangoDeployCheck, assertHttpFunctionsNeedKeys, assertLocalSettingsIgnored, assertNoSecretsCommitted, ignoredBy, secretsInCommittedFiles } from '../support/gates.js';
 import { tempDir } from '../support/paths.js';
 import { installProject } from '../support/python.js';
 import { checkQuality } from '../support/quality.js';
 import { pyazure } from '../support/run.js';
 
-type Gate = 'secrets' | 'local-settings' | 'http-keys' | 'ruff-bandit';
+type Gate = 'secrets' | 'local-settings' | 'http-keys' | 'ruff-bandit' | 'django-deploy';
 
 interface GatedProject {
   name: string;
@@ -32,11 +32,62 @@ const PROJECTS: readonly GatedProject[] = [
       ['function', 'HttpExample'],
       ['function', 'Nightly', '--trigger', 'timer'],
     ],
-    // 'ruff-bandit' is left to the Functions e2e tests, next to the templates whose pyproject.toml
-    // must carry the ruff configuration (today's has none, and ruff's defaults flag the code).
-    gates: ['secrets', 'local-settings', 'http-keys'],
+    gates: ['secrets', 'local-settings', 'http-keys', 'ruff-bandit'],
+  },
+  {
+    name: 'Functions app (v2 model): every trigger, an HTTP output binding, worker settings and a Dockerfile',
+    runs: [
+      ['function', 'HttpExample', '--model', 'v2', '--docker', '--worker-process-count', '2', '--isolate-worker-dependencies'],
+      ['function', 'Intake', '--output', 'queue'],
+      ['function', 'Nightly', '--trigger', 'timer'],
+      ['function', 'Resize', '--trigger', 'blob'],
+      ['function', 'Grid', '--trigger', 'eventgrid-blob'],
+      ['function', 'Tasks', '--trigger', 'queue'],
+      ['function', 'Orders', '--trigger', 'servicebus-queue'],
+      ['function', 'Audit', '--trigger', 'servicebus-topic'],
+      ['function', 'Telemetry', '--trigger', 'eventhub', '--cardinality', 'one'],
+      ['function', 'Events', '--trigger', 'eventgrid'],
+      ['function', 'Changes', '--trigger', 'cosmosdb'],
+      ['function', 'Hello', '--trigger', 'durable'],
+    ],
+    gates: ['secrets', 'local-settings', 'http-keys', 'ruff-bandit'],
+  },
+  {
+    name: 'Functions app (v1 model): other triggers and an alternate entry point',
+    runs: [
+      ['function', 'Orders', '--trigger', 'servicebus-topic', '--script-file', 'handler.py', '--entry-point', 'handle'],
+      ['function', 'Telemetry', '--trigger', 'eventhub'],
+      ['function', 'Changes', '--trigger', 'cosmosdb'],
+      ['function', 'Hello', '--trigger', 'durable'],
+    ],
+    gates: ['secrets', 'local-settings', 'http-keys', 'ruff-bandit'],
+  },
+  {
+    name: 'Django web app on Linux with startup tasks and a GitHub workflow',
+    runs: [['webapp', 'mysite', '--framework', 'django', '--migrate', '--collect-static', '--ci', 'github']],
+    gates: ['secrets', 'ruff-bandit', 'django-deploy'],
+  },
+  {
+    name: 'Flask web app on Windows behind FastCGI',
+    runs: [['webapp', 'shop', '--os', 'windows', '--handler', 'fastcgi']],
+    gates: ['secrets', 'ruff-bandit'],
+  },
+  {
+    name: 'Cloud service with a Django web role and a worker role, then one more worker role',
+    runs: [
+      ['cloudservice', 'contoso-orders', '--framework', 'django', '--extended-support'],
+      ['role', 'Jobs', '--type', 'worker'],
+    ],
+    // Each role is its own Python project (its requirements and pyproject.toml).
+    gates: ['secrets', 'ruff-bandit'],
   },
 ];
+
+/**
+ * What App Service sets for a Django site: WEBSITE_HOSTNAME (which selects the production settings)
+ * and the SECRET_KEY app setting the infrastructure creates; random-looking, as check --deploy requires.
+ */
+const DEPLOYMENT_ENVIRONMENT = { WEBSITE_HOSTNAME: 'mysite.azurewebsites.net', SECRET_KEY: 'q7#Lm2!vR9zT4xW8pK1nB6cY3hJ5gF0dS-aE_uN+oI=tZxQwVbNmPlOiUyTrEw' };
 
 /** A key shaped like a storage account key (random bytes, base64). */
 const FAKE_KEY = Buffer.from('not a real key, only shaped like one: 64 bytes of it!!!!!!!!!!!!').toString('base64');
@@ -143,7 +194,16 @@ describe('quality gates on generated projects', function () {
       }
       if (project.gates.includes('local-settings')) assertLocalSettingsIgnored(dir);
       if (project.gates.includes('http-keys')) assert.ok(assertHttpFunctionsNeedKeys(dir) > 0, 'no HTTP function was checked');
-      if (project.gates.includes('ruff-bandit')) checkQuality(installProject(dir, []), dir);
+      // A project, or each role of a cloud service: every folder holding a requirements.txt.
+      const pythonProjects = existsSync(join(dir, 'requirements.txt')) ? [dir] : readdirSync(dir).map((entry) => join(dir, entry)).filter((entry) => existsSync(join(entry, 'requirements.txt')));
+      assert.ok(pythonProjects.length > 0, 'no requirements.txt in the project');
+      const python = project.gates.some((gate) => gate === 'ruff-bandit' || gate === 'django-deploy') ? installProject(pythonProjects[0]!, []) : undefined;
+      if (project.gates.includes('ruff-bandit')) {
+        for (const folder of pythonProjects) checkQuality(folder === pythonProjects[0] ? python! : installProject(folder, []), folder);
+        console.log(`      ruff and bandit clean in ${pythonProjects.length} Python project${pythonProjects.length === 1 ? '' : 's'}`);
+      }
+      // Production settings with what the platform sets: the site's host name and a secret key.
+      if (project.gates.includes('django-deploy')) assertDjangoDeployCheck(python!, dir, DEPLOYMENT_ENVIRONMENT);
     });
   }
 });

@@ -105,7 +105,8 @@ export function assertHttpFunctionsNeedKeys(projectDir: string): number {
     } else if (path.endsWith('.py') && !path.startsWith('tests/')) {
       const levels = [...contents.matchAll(/AuthLevel\.([A-Z]+)/g)].map((match) => match[1]);
       assert.deepEqual(levels.filter((level) => level !== 'FUNCTION'), [], `${path} opens an HTTP function`);
-      checked += [...contents.matchAll(/@app\.route\(/g)].length;
+      // On the app itself, or on a blueprint that function_app.py registers.
+      checked += [...contents.matchAll(/@(?:app|bp)\.route\(/g)].length;
     }
   }
   return checked;
