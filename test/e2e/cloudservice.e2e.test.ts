@@ -394,7 +394,7 @@ describe('pyazure cloudservice and role (end to end)', function () {
       [['cloudservice', 'orders', '--instances', '0'], /--instances "0" must be a whole number from 1 to 100/],
       [['cloudservice', 'orders', '--web-role', 'Flask'], /Role name "Flask" names the web app's Python package "flask"/],
       [['role', 'Extra', '--type', 'worker'], /No ServiceDefinition\.csdef here/],
-      [['role', 'Extra'], /Missing --type/],
+      [['role', 'Extra'], /--type is missing: .*; for example "worker"\.$/],
     ] as const) {
       it(`pyazure ${args.join(' ')}: one line, exit code 2, nothing written`, function () {
         const folder = newFolder('bad');
