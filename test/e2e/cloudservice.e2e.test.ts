@@ -6,14 +6,14 @@
  */
 import { strict as assert } from 'node:assert';
 import { type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { checkGeneratedFiles } from '../support/checks.js';
+import { assertOneLineFailure, checkGeneratedFiles } from '../support/checks.js';
 import { assertBatchPathsQuoted, assertExitCodesChecked, assertStartupCmd, type CheckedService, checkServiceFiles } from '../support/cloudservice.js';
 import { freePort, startProcess, type StartedProcess } from '../support/http.js';
 import { appSettingsOf, serveThroughWebConfig } from '../support/iis.js';
-import { REPO_ROOT, tempDir } from '../support/paths.js';
+import { REPO_ROOT, tempFolders } from '../support/paths.js';
 import { assertPowerShellParses } from '../support/powershell.js';
 import { compilePython, installProject, runPytest } from '../support/python.js';
 import { checkQuality } from '../support/quality.js';
@@ -28,12 +28,6 @@ const AZURITE_QUEUE = join(REPO_ROOT, 'node_modules', '.bin', 'azurite-queue');
 /** Azurite's well-known development account (public, documented by Microsoft). */
 const DEVSTORE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
-function assertOneLineFailure(result: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
-  assert.equal(result.code, 2, `expected exit code 2, got ${result.code}: ${result.stderr}`);
-  const lines = result.stderr.trim().split('\n');
-  assert.equal(lines.length, 1, `expected one line on stderr, got:\n${result.stderr}`);
-  assert.match(lines[0]!, pattern);
-}
 
 /** Every platform file of the service checked: csdef/cscfg agreement, PowerShell, ps.cmd bytes, no template leftovers. */
 function checkService(dir: string): CheckedService {
@@ -168,13 +162,7 @@ async function roundTrip(python: string, connection: string, source: string, tar
 }
 
 describe('pyazure cloudservice and role (end to end)', function () {
-  const folders: string[] = [];
-  const newFolder = (prefix: string) => {
-    const folder = tempDir(prefix);
-    folders.push(folder);
-    return folder;
-  };
-  after(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+  const newFolder = tempFolders();
 
   describe('a service with a Flask web role and a worker role, then more roles', function () {
     let service: string;
@@ -394,7 +382,7 @@ describe('pyazure cloudservice and role (end to end)', function () {
       [['cloudservice', 'orders', '--instances', '0'], /--instances "0" must be a whole number from 1 to 100/],
       [['cloudservice', 'orders', '--web-role', 'Flask'], /Role name "Flask" names the web app's Python package "flask"/],
       [['role', 'Extra', '--type', 'worker'], /No ServiceDefinition\.csdef here/],
-      [['role', 'Extra'], /Missing --type/],
+      [['role', 'Extra'], /--type is missing: .*; for example "worker"\.$/],
     ] as const) {
       it(`pyazure ${args.join(' ')}: one line, exit code 2, nothing written`, function () {
         const folder = newFolder('bad');

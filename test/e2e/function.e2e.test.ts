@@ -3,10 +3,10 @@
  * installed from PyPI into a venv and its own tests run.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkGeneratedFiles } from '../support/checks.js';
-import { tempDir } from '../support/paths.js';
+import { assertOneLineFailure, checkGeneratedFiles } from '../support/checks.js';
+import { tempFolders } from '../support/paths.js';
 import { compilePython, installProject, runPytest } from '../support/python.js';
 import { pyazure, runOk } from '../support/run.js';
 import { diffTrees, readTree } from '../support/tree.js';
@@ -23,21 +23,9 @@ function expectedNewAppFiles(functionName: string, sharedModule: string): string
   ].sort();
 }
 
-function assertOneLineFailure(result: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
-  assert.notEqual(result.code, 0, 'expected a non-zero exit code');
-  const lines = result.stderr.trim().split('\n');
-  assert.equal(lines.length, 1, `expected one line on stderr, got:\n${result.stderr}`);
-  assert.match(lines[0]!, pattern);
-}
 
 describe('pyazure function (end to end)', function () {
-  const folders: string[] = [];
-  const newFolder = (prefix: string) => {
-    const folder = tempDir(prefix);
-    folders.push(folder);
-    return folder;
-  };
-  after(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+  const newFolder = tempFolders();
 
   describe('a new app with an HTTP function, then a timer function added to it', function () {
     let app: string;

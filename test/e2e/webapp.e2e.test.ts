@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { checkGeneratedFiles } from '../support/checks.js';
+import { assertOneLineFailure, checkGeneratedFiles } from '../support/checks.js';
 import { freePort, httpGet, startProcess, waitForHttp } from '../support/http.js';
 import { appSettingsOf, httpPlatformProcess, localPath, serveThroughWebConfig } from '../support/iis.js';
 import { tempDir } from '../support/paths.js';
@@ -44,12 +44,6 @@ const CASES: Case[] = [
   { framework: 'django', os: 'windows', handler: 'httpplatform', extraArgs: [] },
 ];
 
-function assertOneLineFailure(result: { code: number; stderr: string }, pattern: RegExp): void {
-  assert.equal(result.code, 2, result.stderr);
-  const lines = result.stderr.trim().split('\n');
-  assert.equal(lines.length, 1, result.stderr);
-  assert.match(lines[0]!, pattern);
-}
 
 describe('pyazure webapp (end to end)', function () {
   const root = tempDir('webapp');

@@ -28,3 +28,11 @@ export function checkGeneratedFiles(tree: Map<string, string>): number {
   }
   return tree.size;
 }
+
+/** A refused run: exit code 2 and exactly one line on stderr, matching `pattern`. */
+export function assertOneLineFailure(result: { code: number; stderr: string }, pattern: RegExp): void {
+  assert.equal(result.code, 2, `expected exit code 2, got ${result.code}:\n${result.stderr}`);
+  const lines = result.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, `expected one line on stderr, got:\n${result.stderr}`);
+  assert.match(lines[0]!, pattern);
+}

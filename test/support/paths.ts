@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,4 +11,15 @@ export const PIP_CACHE = process.env.PYAZURE_PIP_CACHE ?? join(REPO_ROOT, '.cach
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `pyazure-${prefix}-`));
+}
+
+/** A maker of temp folders for the calling describe block, all removed after it. */
+export function tempFolders(): (prefix: string) => string {
+  const folders: string[] = [];
+  after(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+  return (prefix) => {
+    const folder = tempDir(prefix);
+    folders.push(folder);
+    return folder;
+  };
 }
