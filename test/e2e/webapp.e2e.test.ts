@@ -334,7 +334,7 @@ describe('pyazure webapp (end to end)', function () {
     it('refuses a name that is not a package name', () => attempt(['My-Site'], /Web app name "My-Site" is not a valid Python package name.*for example "mysite"/));
     it('refuses a timeout beyond the front end limit', () => attempt(['mysite', '--timeout', '300'], /--timeout "300" must be a whole number from 1 to 230; for example "120"\./));
     it('refuses a malformed site extension id', () => attempt(['mysite', '--os', 'windows', '--site-extension', 'python-3.11'], /--site-extension "python-3\.11" is not a Python site extension id/));
-    it('refuses Linux options on Windows', () => attempt(['mysite', '--os', 'windows', '--startup-file', 'boot.sh'], /--startup-file does not apply here: it is used only with --os linux\./));
+    it('refuses Linux options on Windows', () => attempt(['mysite', '--os', 'windows', '--startup-file', 'boot.sh'], /--startup-file "boot\.sh" does not apply here: it is used only with --os linux; for example "--os linux --startup-file boot\.sh"\./));
     it('refuses a startup file that is not a .sh file', () => attempt(['mysite', '--startup-file', 'start.cmd'], /--startup-file "start\.cmd" must be a file name in the app root ending in \.sh/));
   });
 });
