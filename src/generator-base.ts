@@ -107,7 +107,8 @@ export abstract class PyazureGenerator extends Generator {
 
   end(): void {
     if (!this.plan) return;
-    this.log(this.plan.summary);
+    // A re-run with the same answers writes nothing, and says so rather than claiming to create.
+    this.log(this.writes.length === 0 ? 'Nothing to change: every file is already as this run would write it.' : this.plan.summary);
     this.log(`Next steps:\n${this.plan.nextSteps.map((step) => `  ${step}`).join('\n')}`);
   }
 }

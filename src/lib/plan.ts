@@ -89,7 +89,7 @@ export function writesFor(plan: Plan, project: ProjectSnapshot, force: boolean):
   }
   if (conflicts.length > 0) {
     throw new UsageError(
-      `Not overwriting ${conflicts.length} existing file${conflicts.length === 1 ? '' : 's'} that differ from what would be written: ${conflicts.join(', ')}. Move ${conflicts.length === 1 ? 'it' : 'them'} away or run again with --force.`,
+      `Not overwriting ${conflicts.length} existing file${conflicts.length === 1 ? '' : 's'} that differ${conflicts.length === 1 ? 's' : ''} from what would be written: ${conflicts.join(', ')}. Move ${conflicts.length === 1 ? 'it' : 'them'} away or run again with --force.`,
     );
   }
   return writes;

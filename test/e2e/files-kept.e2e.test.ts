@@ -173,7 +173,10 @@ describe('files are never lost (through the bin, stdin closed)', function () {
         const before = snapshotFolder(dir);
         const result = await pyazureAsync(entry.rerun.args, dir, TIMEOUT_MS);
         if (entry.rerun.refused) assertOneLine(result, 2, entry.rerun.refused);
-        else assert.equal(result.code, 0, result.stderr);
+        else {
+          assert.equal(result.code, 0, result.stderr);
+          assert.match(result.stdout, /^Nothing to change: /m);
+        }
         assert.deepEqual(snapshotFolder(dir), before);
       });
 
@@ -183,7 +186,7 @@ describe('files are never lost (through the bin, stdin closed)', function () {
         const before = snapshotFolder(dir);
         const result = await pyazureAsync(entry.create, dir, TIMEOUT_MS);
         const listed = Object.keys(entry.userFiles).sort();
-        assertOneLine(result, 2, /Not overwriting \d+ existing files? that differ from what would be written: .*--force/);
+        assertOneLine(result, 2, /Not overwriting \d+ existing files? that differs? from what would be written: .*--force/);
         const named = /written: (.*)\. Move/.exec(result.stderr)![1]!.split(', ').sort();
         assert.deepEqual(named, listed);
         assert.deepEqual(snapshotFolder(dir), before);
